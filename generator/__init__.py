@@ -1,0 +1,3 @@
+"""Routewijzer: turns route definitions in YAML into a browsable handbook."""
+
+__version__ = "0.1.0"
