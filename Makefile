@@ -1,0 +1,35 @@
+# The two commands of the README: `make serve` and `make test`. Both install what they
+# need first (a virtual environment in .venv; Debian's Chromium for the browser tests).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup serve build test chromium clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Chromium installeren (Debian-pakket, nodig voor de browsertests en PDF's)..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup chromium
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site .pytest_cache

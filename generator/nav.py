@@ -1,0 +1,43 @@
+"""Builds the MkDocs navigation for generated pages, so step order follows the route file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .pages.base import GeneratedPage, SiteContext
+
+NavItem = dict[str, Any]
+
+
+def _insert(tree: list[tuple[int, str, Any]], section: tuple[str, ...], page: GeneratedPage) -> None:
+    if not section:
+        tree.append((page.order, page.title, page.src_uri))
+        return
+    for order, title, children in tree:
+        if title == section[0] and isinstance(children, list):
+            _insert(children, section[1:], page)
+            return
+    children: list[tuple[int, str, Any]] = []
+    tree.append((page.order, section[0], children))
+    _insert(children, section[1:], page)
+
+
+def _to_mkdocs(tree: list[tuple[int, str, Any]]) -> list[NavItem]:
+    ordered = sorted(tree, key=lambda item: item[0])
+    return [{title: _to_mkdocs(value) if isinstance(value, list) else value} for _, title, value in ordered]
+
+
+def build_nav(pages: list[GeneratedPage], context: SiteContext) -> list[NavItem]:
+    """Navigation entries: one section per route (in file order), then site-wide pages."""
+    route_dirs = {context.route_dir(r.slug): r for r in context.routes}
+    per_route: dict[str, list[tuple[int, str, Any]]] = {d: [] for d in route_dirs}
+    site: list[tuple[int, str, Any]] = []
+    for page in pages:
+        if not page.title:
+            continue
+        owner = next((d for d in route_dirs if page.src_uri.startswith(d)), None)
+        _insert(per_route[owner] if owner else site, page.nav_section, page)
+    nav: list[NavItem] = []
+    for directory, loaded in route_dirs.items():
+        nav.append({loaded.route.organisation.name: _to_mkdocs(per_route[directory])})
+    return nav + _to_mkdocs(site)

@@ -1,0 +1,99 @@
+"""The MkDocs plugin: thin glue between MkDocs events and the MkDocs-free generator.
+
+Routes are loaded and every page is rendered in `on_config`, before MkDocs cleans the
+site directory, so a bad route stops the build with a Dutch `file:line` message and the
+previously built site stays as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .load import load_routes, route_files
+from .nav import build_nav
+from .pages import render_site
+from .pages.base import GeneratedPage, SiteContext
+
+log = get_plugin_logger(__name__)
+
+
+class RoutewijzerConfig(Config):
+    """Options in mkdocs.yml under `plugins: - routewijzer:`."""
+
+    routes = opt.Type(str, default="routes")
+    """Folder with route files, relative to mkdocs.yml."""
+    include = opt.ListOfItems(opt.Type(str), default=[])
+    """Slugs (file names without .yaml) of the routes to publish; empty means all."""
+    prefix = opt.Type(str, default="")
+    """Folder below the docs dir for route pages, e.g. 'routes' gives /routes/de-kempen/."""
+    nav = opt.Type(bool, default=True)
+    """Add the routes to the navigation (appended when mkdocs.yml has its own nav)."""
+
+
+class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
+    """Turns every route file into handbook pages."""
+
+    def __init__(self) -> None:
+        self.pages: list[GeneratedPage] = []
+        self.context: SiteContext | None = None
+        self.routes_dir: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load, validate and render everything now, before the old site is touched."""
+        base = Path(config.config_file_path or ".").parent
+        self.routes_dir = (base / self.config.routes).resolve()
+        if not self.routes_dir.is_dir():
+            raise PluginError(f"{self.config.routes}: de map met routes bestaat niet. Zet 'routes:' bij de "
+                              "routewijzer-plugin in mkdocs.yml op de goede map.")
+        files = route_files([self.routes_dir])
+        if self.config.include:
+            wanted = set(self.config.include)
+            unknown = wanted - {f.stem for f in files}
+            if unknown:
+                raise PluginError(f"mkdocs.yml: onbekende route(s) bij 'include': {', '.join(sorted(unknown))} "
+                                  f"(bekend: {', '.join(sorted(f.stem for f in files))}).")
+            files = [f for f in files if f.stem in wanted]
+        routes, problems = load_routes(files)
+        if problems:
+            raise PluginError("De routes bevatten fouten; de site is niet gebouwd:\n"
+                              + "\n".join(str(p) for p in problems))
+        if not routes:
+            log.warning("Geen routes gevonden in %s.", self.config.routes)
+        prefix = self.config.prefix.strip("/")
+        self.context = SiteContext(routes=tuple(routes), prefix=f"{prefix}/" if prefix else "")
+        try:
+            self.pages = render_site(self.context)
+        except Exception as exc:  # a renderer bug must not leave a half-written site
+            raise PluginError(f"Routewijzer kon de pagina's niet maken: {type(exc).__name__}: {exc}") from exc
+        if self.config.nav:
+            generated = build_nav(self.pages, self.context)
+            if config.nav is None:
+                home = [{"Home": "index.md"}] if (Path(config.docs_dir) / "index.md").exists() else []
+                config.nav = home + generated
+            else:
+                config.nav = list(config.nav) + generated
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Hand the generated pages to MkDocs as virtual files (nothing is written to content/)."""
+        for page in self.pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content=page.content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Rebuild when a route file changes."""
+        if self.routes_dir is not None:
+            server.watch(str(self.routes_dir))
+        return server

@@ -1,0 +1,45 @@
+"""The Jinja environment every page renderer uses.
+
+Templates hold all markup; values are HTML-escaped automatically, so text from a route
+file (which may contain '<script>' or '{{ }}') is always shown as text. Generated pages
+are Markdown files whose body is raw HTML blocks: Markdown never re-interprets route text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def md_inline(text: str) -> Markup:
+    """Text made safe for a Markdown heading or nav title: HTML-escaped, Markdown-escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """One shared environment; templates are cached across pages and routes."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(enabled_extensions=("html", "j2", "md"), default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_inline"] = md_inline
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render a template from generator/templates with the given values."""
+    return environment().get_template(template).render(**context)
