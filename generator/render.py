@@ -15,6 +15,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .dates import dutch_date
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
@@ -37,6 +39,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md_inline"] = md_inline
+    env.filters["dutch_date"] = dutch_date
     return env
 
 
