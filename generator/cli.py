@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from .load import load_routes, route_files
+from .publish_cli import add_publish_commands
 from .schema import route_schema
 
 STARTER = Path(__file__).parent / "templates" / "starter.yaml"
@@ -123,6 +124,8 @@ def build_parser() -> DutchParser:
     p.add_argument("naam", metavar="NAAM", help="naam van de school of het samenwerkingsverband")
     p.add_argument("--map", default="routes", help="map waarin de route komt (standaard: routes/)")
     p.set_defaults(run=cmd_new)
+
+    add_publish_commands(sub)  # export, diff, pdf: see publish_cli.py
     return parser
 
 

@@ -7,9 +7,21 @@ from __future__ import annotations
 
 from ..model import LoadedRoute
 from .base import GeneratedPage, RoutePageRenderer, SiteContext, SitePageRenderer
+from .open_data import route_json_page, site_data_pages
 
 ROUTE_PAGES: list[RoutePageRenderer] = []
 SITE_PAGES: list[SitePageRenderer] = []
+
+# The handbook: Overzicht per route; Begrippen and Vergelijken site-wide.
+from .overview import render_overview  # noqa: E402
+from .glossary import render_glossary  # noqa: E402
+
+ROUTE_PAGES.append(render_overview)
+SITE_PAGES.append(render_glossary)
+
+# Publishing (open data).
+ROUTE_PAGES.append(route_json_page)
+SITE_PAGES.append(site_data_pages)
 
 
 def render_site(context: SiteContext) -> list[GeneratedPage]:

@@ -1,0 +1,73 @@
+"""Open data: every route as JSON, an index of all routes, and the JSON Schema they follow.
+
+Other systems (a school's own site, a samenwerkingsverband's overview, researchers) should
+be able to read a route without scraping pages. So the JSON is the route file itself, with
+the same Dutch keys, and it validates against the same schema editors use. The plugin and
+`routewijzer export` both call these functions, so the site and an export never differ.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import LoadedRoute
+from ..schema import route_schema
+from ..urls import page_url
+from .base import GeneratedPage, SiteContext
+
+SCHEMA_SRC = "schema/route.schema.json"
+INDEX_SRC = "routes.json"
+ROUTE_JSON = "route.json"
+
+
+def to_json(data: Any) -> str:
+    """Readable, stable JSON with Dutch characters kept as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def route_data(loaded: LoadedRoute) -> dict[str, Any]:
+    """The route with exactly the keys of its route file (defaults filled in, no empty values)."""
+    return loaded.route.model_dump(by_alias=True, mode="json", exclude_none=True)
+
+
+def route_json_src(loaded: LoadedRoute, context: SiteContext) -> str:
+    """Where a route's JSON lives in the site, e.g. 'de-kempen/route.json'."""
+    return context.route_dir(loaded.slug) + ROUTE_JSON
+
+
+def route_index(context: SiteContext) -> dict[str, Any]:
+    """The list of published routes; URLs are relative to the index, so any sub-path works."""
+    entries = []
+    for loaded in context.routes:
+        route = loaded.route
+        entries.append({
+            "slug": loaded.slug,
+            "titel": route.title,
+            "organisatie": route.organisation.name,
+            "versie": route.version,
+            "datum": route.date,
+            "json": route_json_src(loaded, context),
+            "handboek": page_url(context.route_dir(loaded.slug) + "index.md"),
+        })
+    return {"schema": SCHEMA_SRC, "routes": entries}
+
+
+def route_json_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """Renderer: `<route_dir>route.json` (no title, so not in the navigation)."""
+    return [GeneratedPage(src_uri=route_json_src(loaded, context), content=to_json(route_data(loaded)))]
+
+
+def site_data_pages(context: SiteContext) -> list[GeneratedPage]:
+    """Renderer: `routes.json` and the published schema `schema/route.schema.json`."""
+    return [
+        GeneratedPage(src_uri=INDEX_SRC, content=to_json(route_index(context))),
+        GeneratedPage(src_uri=SCHEMA_SRC, content=to_json(route_schema())),
+    ]
+
+
+def export_files(context: SiteContext) -> dict[str, str]:
+    """Every open-data file as {relative path: text}, for `routewijzer export`."""
+    pages = [page for loaded in context.routes for page in route_json_page(loaded, context)]
+    pages += site_data_pages(context)
+    return {page.src_uri: page.content for page in pages}
