@@ -1,0 +1,277 @@
+"""The route flowchart: model → DOT text → Graphviz → accessible, CSS-styled SVG.
+
+The drawing is made from the same steps and transitions the validator checks, so the
+chart can never disagree with the text. Graphviz only does layout; every colour is
+stripped and left to CSS classes (`rw-node rw-tier--N`, `rw-edge rw-edge--<soort>`), so
+one SVG works in light mode, dark mode and print. Layout uses Arimo metrics (built into
+graphviz-pure, metric-compatible with Arial); the display font comes from CSS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .model import LoadedRoute, Step, TransitionKind
+from .pages.base import SiteContext
+from .render import environment, render
+from .urls import relative
+
+KIND_WORDS: dict[TransitionKind, str] = {
+    TransitionKind.UP: "opschalen",
+    TransitionKind.DOWN: "afschalen",
+    TransitionKind.NEXT: "vervolg",
+    TransitionKind.BACK: "terug",
+    TransitionKind.REPEAT: "opnieuw",
+    TransitionKind.BRANCH: "keuze",
+}
+"""Short edge labels, used when a transition has no `label` of its own."""
+
+DASHED = {TransitionKind.DOWN, TransitionKind.BACK}
+DOTTED = {TransitionKind.REPEAT}
+TIER_CLASSES = 6
+"""Number of tier colours defined in CSS (`--rw-tier-1` …); further tiers reuse them."""
+
+MIN_SCALE = 0.7
+"""Smallest on-screen scale of the chart; below it labels get too small, so the box scrolls."""
+
+TITLE_WIDTH = 24
+"""Characters per line in a node label: keeps boxes narrow enough for a phone screen."""
+
+
+class FlowchartError(RuntimeError):
+    """Graphviz is missing or failed; the message is Dutch and says what to do."""
+
+
+def dot_string(value: object) -> Markup:
+    """A value as a quoted DOT string: backslashes, quotes, newlines and '&' made literal.
+
+    Graphviz decodes HTML entities in labels, so '&' is written as '&amp;'; a backslash
+    would start an escape such as '\\N' (node name), so it is doubled.
+    """
+    text = str(value)
+    text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return Markup(f'"{text}"')
+
+
+environment().filters.setdefault("dot", dot_string)
+
+
+@dataclass(frozen=True)
+class DotNode:
+    id: str
+    label: str
+    css_class: str
+    url: str
+    tooltip: str
+    peripheries: int = 0
+
+
+@dataclass(frozen=True)
+class DotCluster:
+    id: str
+    label: str
+    css_class: str
+    nodes: tuple[DotNode, ...]
+
+
+@dataclass(frozen=True)
+class DotEdge:
+    source: str
+    target: str
+    css_class: str
+    label: str
+    style: str
+    constraint: bool
+
+
+def tier_class(index: int) -> str:
+    """CSS class of the tier at 0-based position `index` in the route's tier list."""
+    return f"rw-tier--{index % TIER_CLASSES + 1}"
+
+
+def node_label(step: Step) -> str:
+    """'<label>' on the first line, the title wrapped below it."""
+    lines = textwrap.wrap(step.title, TITLE_WIDTH, break_long_words=False, break_on_hyphens=False)
+    return "\n".join([step.label, *lines])
+
+
+def edge_label(kind: TransitionKind, label: str | None) -> str:
+    """The transition's own short label, else its kind in words."""
+    return label if label else KIND_WORDS[kind]
+
+
+def _clusters(loaded: LoadedRoute, context: SiteContext, from_src: str) -> list[DotCluster]:
+    route = loaded.route
+    step_dir = context.route_dir(loaded.slug) + "stappen/"
+    clusters: list[DotCluster] = []
+    for index, tier in enumerate(route.tiers):
+        nodes = tuple(
+            DotNode(
+                id=step.id,
+                label=node_label(step),
+                css_class=" ".join(["rw-node", tier_class(index)]
+                                   + (["rw-node--start"] if step.start else [])
+                                   + (["rw-node--eind"] if step.end else [])),
+                url=relative(from_src, f"{step_dir}{step.id}.md"),
+                tooltip=f"{step.label}: {step.title}",
+                peripheries=2 if step.end else 0,
+            )
+            for step in route.steps
+            if step.tier == tier.id
+        )
+        if nodes:
+            clusters.append(DotCluster(id=f"cluster_{tier.id}", label=tier.name,
+                                       css_class=f"rw-cluster {tier_class(index)}", nodes=nodes))
+    return clusters
+
+
+def _edges(loaded: LoadedRoute) -> list[DotEdge]:
+    order = {step.id: n for n, step in enumerate(loaded.route.steps)}
+    edges: list[DotEdge] = []
+    for step in loaded.route.steps:
+        for transition in step.transitions:
+            kind = transition.kind
+            style = "dashed" if kind in DASHED else "dotted" if kind in DOTTED else "solid"
+            backwards = order[transition.to] <= order[step.id]
+            edges.append(DotEdge(
+                source=step.id,
+                target=transition.to,
+                css_class=f"rw-edge rw-edge--{kind.value}",
+                label=edge_label(kind, transition.label),
+                style=style,
+                # Arrows back up the route must not pull earlier steps down in the layout.
+                constraint=not backwards,
+            ))
+    return edges
+
+
+def flowchart_dot(loaded: LoadedRoute, context: SiteContext, from_src: str) -> str:
+    """DOT text of the route's flowchart; node URLs are relative to the page `from_src`."""
+    return render("flowchart.dot.j2", graph_id=loaded.slug, clusters=_clusters(loaded, context, from_src),
+                  edges=_edges(loaded))
+
+
+# ---------------------------------------------------------------------------
+# Running Graphviz
+# ---------------------------------------------------------------------------
+
+_SVG_CACHE: dict[str, str] = {}
+"""Graphviz output per sha256 of the DOT text: rebuilds and `mkdocs serve` skip layout."""
+
+
+def graphviz_command() -> list[str]:
+    """The venv's `graphviz-pure` (next to this Python), else `dot` on PATH."""
+    beside = Path(sys.executable).parent / "graphviz-pure"
+    if beside.exists():
+        return [str(beside)]
+    for name in ("graphviz-pure", "dot"):
+        found = shutil.which(name)
+        if found:
+            return [found]
+    raise FlowchartError(
+        "Het stroomschema kan niet getekend worden: het programma 'graphviz-pure' (of 'dot' van Graphviz) "
+        "is niet gevonden. Installeer Routewijzer opnieuw met 'make setup' (dat installeert graphviz-pure).")
+
+
+def run_graphviz(dot: str) -> str:
+    """SVG text from Graphviz for this DOT text, cached in memory by the DOT text's hash."""
+    key = hashlib.sha256(dot.encode("utf-8")).hexdigest()
+    cached = _SVG_CACHE.get(key)
+    if cached is not None:
+        return cached
+    command = graphviz_command() + ["-Tsvg"]
+    try:
+        result = subprocess.run(command, input=dot, capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise FlowchartError(f"Het stroomschema kan niet getekend worden: {command[0]} start niet ({exc}).") from None
+    if result.returncode != 0 or "<svg" not in result.stdout:
+        raise FlowchartError("Het stroomschema kan niet getekend worden; Graphviz meldt: "
+                             + (result.stderr.strip() or f"afsluitcode {result.returncode}"))
+    _SVG_CACHE[key] = result.stdout
+    return result.stdout
+
+
+# ---------------------------------------------------------------------------
+# Cleaning the SVG
+# ---------------------------------------------------------------------------
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.S)
+_VIEWBOX = re.compile(r'viewBox="([^"]+)"')
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_INNER_TITLE = re.compile(r"<title>[^<]*</title>\n?")
+_BACKGROUND = re.compile(r'<polygon fill="(?:white|#ffffff|transparent)" stroke="(?:none|transparent)"[^>]*/>\n?')
+_COLOUR = re.compile(r'\s(fill|stroke)="(?!none")[^"]*"')
+_FONT_FAMILY = re.compile(r'\sfont-family="[^"]*"')
+_ID = re.compile(r'\sid="[^"]*"')
+
+
+def clean_svg_body(svg: str) -> tuple[str, str]:
+    """(viewBox, inner markup) of Graphviz SVG without prolog, comments, ids and colours.
+
+    Graphviz already escapes the label text it writes; this only removes attributes, so
+    route text stays escaped. Ids are dropped because a page may hold several charts.
+    """
+    opening = _SVG_OPEN.search(svg)
+    if opening is None:
+        raise FlowchartError("Het stroomschema kan niet getekend worden: Graphviz gaf geen SVG terug.")
+    viewbox_match = _VIEWBOX.search(opening.group(0))
+    viewbox = viewbox_match.group(1) if viewbox_match else "0 0 100 100"
+    body = svg[opening.end(): svg.rindex("</svg>")]
+    body = _COMMENT.sub("", body)
+    body = _INNER_TITLE.sub("", body)
+    body = _BACKGROUND.sub("", body)
+    body = _COLOUR.sub("", body)
+    body = _FONT_FAMILY.sub("", body)
+    body = _ID.sub("", body)
+    body = body.replace("&#45;", "-")
+    lines = [line for line in body.splitlines() if line.strip()]
+    return viewbox, "\n".join(lines)
+
+
+def describe(loaded: LoadedRoute) -> str:
+    """A Dutch one-paragraph summary of the chart for screen readers (the <desc>)."""
+    route = loaded.route
+    tiers = ", ".join(t.name for t in route.tiers)
+    starts = [s for s in route.steps if s.start] or route.steps[:1]
+    ends = [s for s in route.steps if s.end]
+    count = sum(len(s.transitions) for s in route.steps)
+    parts = [
+        f"Stroomschema van {route.title}: {len(route.steps)} stappen in {len(route.tiers)} "
+        f"{'niveau' if len(route.tiers) == 1 else 'niveaus'} ({tiers}), met {count} "
+        f"{'overgang' if count == 1 else 'overgangen'}.",
+        "De route begint bij " + " en ".join(f"{s.label} ({s.title})" for s in starts) + ".",
+    ]
+    if ends:
+        parts.append("De route kan eindigen bij " + ", ".join(f"{s.label} ({s.title})" for s in ends) + ".")
+    parts.append("Onder het schema staat dezelfde informatie als tekst.")
+    return " ".join(parts)
+
+
+def _max_width(viewbox: str) -> int:
+    """Natural width in CSS pixels (Graphviz points × 4/3), so small charts are not blown up."""
+    try:
+        width_pt = float(viewbox.split()[2])
+    except (IndexError, ValueError):
+        return 800
+    return round(width_pt * 4 / 3)
+
+
+def flowchart_svg(loaded: LoadedRoute, context: SiteContext, from_src: str) -> str:
+    """The route's flowchart as inline SVG markup: linked nodes, CSS classes, title and desc."""
+    dot = flowchart_dot(loaded, context, from_src)
+    viewbox, body = clean_svg_body(run_graphviz(dot))
+    width = _max_width(viewbox)
+    svg = render("flowchart.svg.j2", viewbox=viewbox, max_width=width, min_width=round(width * MIN_SCALE),
+                 id_prefix=f"rw-flowchart-{loaded.slug}", title=f"Stroomschema: {loaded.route.title}",
+                 desc=describe(loaded), body=Markup(body))
+    return "\n".join(line for line in svg.splitlines() if line.strip())

@@ -1,0 +1,114 @@
+"""The Overzicht page of a route: what it is, its rules, the flowchart and every step.
+
+This is the page people land on from the home page, so it shows everything that is
+true for the whole route (metadata, inleiding, rules, route-wide onderdelen, change log)
+and a step-by-step list that leads to the step pages. The flowchart is followed by the
+same graph as a nested list, so nothing is only available as a picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..flowchart import KIND_WORDS, flowchart_svg, tier_class
+from ..model import LoadedRoute, RouteKind, RuleKind, Step, Tier, Transition
+from ..render import render
+from ..urls import relative
+from .base import GeneratedPage, SiteContext
+from .glossary import GLOSSARY_SRC, term_anchor
+
+KIND_NAMES = {RouteKind.SCHOOL: "Route van een school", RouteKind.SWV: "Route van een samenwerkingsverband"}
+
+RULE_STYLE: dict[RuleKind, tuple[str, str]] = {
+    RuleKind.NEVER_SKIP: ("warning", "Let op: deze stap mag nooit worden overgeslagen"),
+    RuleKind.FREE_ORDER: ("info", "Volgorde van de stappen"),
+    RuleKind.EVERY_STEP: ("info", "Bij elke stap"),
+    RuleKind.SCALING: ("info", "Op- en afschalen"),
+    RuleKind.GENERAL: ("note", "Regel voor de hele route"),
+}
+"""Material admonition type and Dutch heading per rule kind."""
+
+TRANSITION_PHRASES = {
+    "opschalen": "Opschalen naar",
+    "afschalen": "Afschalen naar",
+    "vervolg": "Daarna",
+    "terug": "Terug naar",
+    "opnieuw": "Opnieuw",
+    "keuze": "Keuze",
+}
+
+
+@dataclass(frozen=True)
+class StepLink:
+    step: Step
+    number: int
+    url: str
+
+
+@dataclass(frozen=True)
+class TierGroup:
+    tier: Tier
+    css_class: str
+    steps: tuple[StepLink, ...]
+
+
+@dataclass(frozen=True)
+class TransitionView:
+    transition: Transition
+    phrase: str
+    target: StepLink
+
+
+def overview_src(loaded: LoadedRoute, context: SiteContext) -> str:
+    """Source path of a route's Overzicht page."""
+    return context.route_dir(loaded.slug) + "index.md"
+
+
+def tier_groups(loaded: LoadedRoute, links: dict[str, StepLink]) -> list[TierGroup]:
+    """Consecutive steps of the same tier, in route order (a tier may appear twice)."""
+    tiers = {t.id: (index, t) for index, t in enumerate(loaded.route.tiers)}
+    groups: list[TierGroup] = []
+    for step in loaded.route.steps:
+        if groups and groups[-1].tier.id == step.tier:
+            last = groups[-1]
+            groups[-1] = TierGroup(last.tier, last.css_class, last.steps + (links[step.id],))
+        else:
+            index, tier = tiers[step.tier]
+            groups.append(TierGroup(tier, tier_class(index), (links[step.id],)))
+    return groups
+
+
+def render_overview(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """The route's index.md."""
+    route = loaded.route
+    here = overview_src(loaded, context)
+    base = context.route_dir(loaded.slug)
+    links = {step.id: StepLink(step, number, relative(here, f"{base}stappen/{step.id}.md"))
+             for number, step in enumerate(route.steps, start=1)}
+    tier_names = {t.id: t.name for t in route.tiers}
+    transitions = {
+        step.id: [TransitionView(t, TRANSITION_PHRASES[KIND_WORDS[t.kind]], links[t.to]) for t in step.transitions]
+        for step in route.steps
+    }
+    content = render(
+        "pages/overview.md.j2",
+        route=route,
+        kind_name=KIND_NAMES[route.kind],
+        svg=flowchart_svg(loaded, context, here),
+        groups=tier_groups(loaded, links),
+        links=links,
+        tier_names=tier_names,
+        transitions=transitions,
+        rule_style=RULE_STYLE,
+        kind_words=KIND_WORDS,
+        terms=[(term, relative(here, GLOSSARY_SRC, term_anchor(term.term))) for term in route.terms],
+        pages={
+            "wie": relative(here, f"{base}wie-doet-wat.md"),
+            "documenten": relative(here, f"{base}documenten.md"),
+            "ouders": relative(here, f"{base}voor-ouders.md"),
+            "wegwijzer": relative(here, f"{base}wegwijzer/index.md") if route.wegwijzer else "",
+            "begrippen": relative(here, GLOSSARY_SRC),
+            "vergelijken": relative(here, "vergelijken.md"),
+        },
+    )
+    return [GeneratedPage(src_uri=here, content=content, title="Overzicht", order=0)]
