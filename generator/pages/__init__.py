@@ -19,6 +19,14 @@ from .glossary import render_glossary  # noqa: E402
 ROUTE_PAGES.append(render_overview)
 SITE_PAGES.append(render_glossary)
 
+# The handbook per route: step pages, Wie doet wat, Documenten, Voor ouders.
+from .steps import render_step_pages  # noqa: E402
+from .roles import render_roles_page  # noqa: E402
+from .documents import render_documents_page  # noqa: E402
+from .parents import render_parents_page  # noqa: E402
+
+ROUTE_PAGES.extend([render_step_pages, render_roles_page, render_documents_page, render_parents_page])
+
 # Publishing (open data).
 ROUTE_PAGES.append(route_json_page)
 SITE_PAGES.append(site_data_pages)

@@ -1,0 +1,18 @@
+"""The 'Documenten' page of a route: every document with its steps, and a tick list per step."""
+
+from __future__ import annotations
+
+from ..model import LoadedRoute
+from ..render import render
+from .base import GeneratedPage, SiteContext
+from .handbook import RouteView, page_links
+
+DOCUMENTS_ORDER = 210
+"""Navigation position within a route: after Wie doet wat."""
+
+
+def render_documents_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """The page '<route>/documenten.md'."""
+    src = f"{context.route_dir(loaded.slug)}documenten.md"
+    content = render("pages/documenten.md.j2", view=RouteView(loaded), links=page_links(loaded, context, src))
+    return [GeneratedPage(src_uri=src, content=content, title="Documenten", order=DOCUMENTS_ORDER)]

@@ -1,0 +1,254 @@
+"""Shared view data for the handbook pages (steps, Wie doet wat, Documenten, Voor ouders).
+
+The templates need lookups (role by id, tier position, the steps a document appears in)
+and Dutch words for the model's enumerations. Computing those once here keeps the
+templates free of logic and lets the print version reuse the same partials: it only has
+to pass another `Links` implementation (in-document anchors instead of page URLs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import (
+    DocumentUse,
+    LoadedRoute,
+    ParentPart,
+    Responsibility,
+    RolePart,
+    Rule,
+    RuleKind,
+    Step,
+    Transition,
+    TransitionKind,
+)
+from ..urls import relative
+from .base import SiteContext
+
+# ---------------------------------------------------------------------------
+# Dutch words for enumeration values
+# ---------------------------------------------------------------------------
+
+RESPONSIBILITY_WORDS: dict[Responsibility, str] = {
+    Responsibility.FINAL: "eindverantwoordelijk",
+    Responsibility.RESPONSIBLE: "verantwoordelijk",
+    Responsibility.DIRECTION: "regie",
+    Responsibility.CONTACT: "contactpersoon",
+    Responsibility.TAKES_PART: "doet mee",
+    Responsibility.INFORMED: "wordt geïnformeerd",
+}
+"""How a responsibility reads in a sentence or table cell."""
+
+RESPONSIBILITY_SYMBOLS: dict[Responsibility, str] = {
+    Responsibility.FINAL: "E",
+    Responsibility.RESPONSIBLE: "V",
+    Responsibility.DIRECTION: "R",
+    Responsibility.CONTACT: "C",
+    Responsibility.TAKES_PART: "D",
+    Responsibility.INFORMED: "I",
+}
+"""One-letter codes for the roles × steps matrix; always paired with hidden full text and a legend."""
+
+LEAD_RESPONSIBILITIES = frozenset({Responsibility.FINAL, Responsibility.DIRECTION})
+"""Responsibilities that are marked as 'who leads this step'."""
+
+TRANSITION_WORDS: dict[TransitionKind, str] = {
+    TransitionKind.UP: "Opschalen",
+    TransitionKind.DOWN: "Afschalen",
+    TransitionKind.NEXT: "Vervolg",
+    TransitionKind.BACK: "Terug",
+    TransitionKind.REPEAT: "Herhalen",
+    TransitionKind.BRANCH: "Keuze",
+}
+
+PARENT_PART_WORDS: dict[ParentPart, str] = {
+    ParentPart.INFORMED: "Ouders worden geïnformeerd",
+    ParentPart.CONVERSATION: "Gesprek met ouders",
+    ParentPart.TAKES_PART: "Ouders doen mee",
+    ParentPart.CONTRIBUTES: "Ouders dragen bij",
+    ParentPart.PERMISSION: "Toestemming van ouders",
+    ParentPart.CONSENT: "Instemming van ouders",
+    ParentPart.SIGNS: "Ouders ondertekenen",
+    ParentPart.DECIDES: "Ouders beslissen",
+}
+
+PARENT_GROUPS: tuple[tuple[str, str, frozenset[ParentPart]], ...] = (
+    ("verteld", "Wat ouders te horen krijgen", frozenset({ParentPart.INFORMED})),
+    ("gevraagd", "Wat er van ouders gevraagd wordt",
+     frozenset({ParentPart.CONVERSATION, ParentPart.TAKES_PART, ParentPart.CONTRIBUTES, ParentPart.SIGNS})),
+    ("beslissen", "Waar ouders over beslissen",
+     frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.DECIDES})),
+)
+"""Parents' items grouped by what they mean for parents: told, asked, or deciding."""
+
+PARENT_GROUPS_YOU: dict[str, str] = {
+    "verteld": "Wat u te horen krijgt",
+    "gevraagd": "Wat wij u vragen",
+    "beslissen": "Waar u over beslist",
+}
+"""The same groups addressed to parents themselves, for the Voor ouders page."""
+
+
+# ---------------------------------------------------------------------------
+# Links
+# ---------------------------------------------------------------------------
+
+
+class Links(Protocol):
+    """Where the partials link to. Page renderers pass `PageLinks`; a one-document print
+    version can pass `AnchorLinks` so the same partials link inside the document."""
+
+    def step(self, step_id: str) -> str: ...
+
+    def role(self, role_id: str) -> str: ...
+
+    def document(self, document_id: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Relative URLs from one generated page (`here`, a src_uri) to the route's pages."""
+
+    route_dir: str
+    here: str
+
+    def step(self, step_id: str) -> str:
+        return relative(self.here, f"{self.route_dir}stappen/{step_id}.md")
+
+    def role(self, role_id: str) -> str:
+        return relative(self.here, f"{self.route_dir}wie-doet-wat.md", f"rol-{role_id}")
+
+    def document(self, document_id: str) -> str:
+        return relative(self.here, f"{self.route_dir}documenten.md", f"doc-{document_id}")
+
+
+@dataclass(frozen=True)
+class AnchorLinks:
+    """Links inside one document: steps as '#stap-<id>', roles '#rol-<id>', documents '#doc-<id>'."""
+
+    def step(self, step_id: str) -> str:
+        return f"#stap-{step_id}"
+
+    def role(self, role_id: str) -> str:
+        return f"#rol-{role_id}"
+
+    def document(self, document_id: str) -> str:
+        return f"#doc-{document_id}"
+
+
+def page_links(loaded: LoadedRoute, context: SiteContext, here: str) -> PageLinks:
+    """Links for the page `here` of this route."""
+    return PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+
+
+# ---------------------------------------------------------------------------
+# The route, prepared for templates
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepUse:
+    """A document use together with the step it belongs to (for the Documenten page)."""
+
+    step: Step
+    use: DocumentUse
+
+
+@dataclass(frozen=True)
+class RoleStep:
+    """What one role does in one step (for the per-role list on Wie doet wat)."""
+
+    step: Step
+    part: RolePart
+
+
+class RouteView:
+    """Lookups over one route that the handbook templates use; built once per route."""
+
+    def __init__(self, loaded: LoadedRoute) -> None:
+        self.loaded = loaded
+        self.route = loaded.route
+        self.slug = loaded.slug
+        self.roles = {r.id: r for r in self.route.roles}
+        self.documents = {d.id: d for d in self.route.documents}
+        self.tiers = {t.id: t for t in self.route.tiers}
+        self.steps = {s.id: s for s in self.route.steps}
+        self._tier_index = {t.id: i for i, t in enumerate(self.route.tiers, start=1)}
+
+    # words -------------------------------------------------------------
+    responsibility_words = RESPONSIBILITY_WORDS
+    responsibility_symbols = RESPONSIBILITY_SYMBOLS
+    transition_words = TRANSITION_WORDS
+    parent_part_words = PARENT_PART_WORDS
+
+    def tier_class(self, tier_id: str) -> str:
+        """CSS class of a tier badge: 'rw-tier rw-tier--N', N the tier's position (1–6, as in the flowchart)."""
+        return f"rw-tier rw-tier--{min(self._tier_index.get(tier_id, 1), 6)}"
+
+    def is_lead(self, part: RolePart) -> bool:
+        """Whether this role leads the step (eindverantwoordelijk or regie)."""
+        return part.responsibility in LEAD_RESPONSIBILITIES
+
+    def step_name(self, step: Step) -> str:
+        """'<label>: <titel>', the name a step has in navigation and links."""
+        return f"{step.label}: {step.title}"
+
+    # steps -------------------------------------------------------------
+    def neighbours(self, step: Step) -> tuple[Step | None, Step | None]:
+        """Previous and next step in file order."""
+        steps = self.route.steps
+        index = steps.index(step)
+        return (steps[index - 1] if index > 0 else None,
+                steps[index + 1] if index + 1 < len(steps) else None)
+
+    def incoming(self, step: Step) -> list[tuple[Step, Transition]]:
+        """Transitions from other steps that lead to this step."""
+        return [(s, t) for s in self.route.steps for t in s.transitions if t.to == step.id]
+
+    def rules_for(self, step: Step) -> list[Rule]:
+        """Route-wide rules that concern this step: aimed at it, or meant for every step."""
+        return [r for r in self.route.rules if r.step == step.id or (r.step is None and r.kind == RuleKind.EVERY_STEP)]
+
+    def parent_groups(self, step: Step, you: bool = False) -> list[tuple[str, str, list[object]]]:
+        """The step's parents' items grouped as (key, heading, items); empty groups left out."""
+        if step.parents is None:
+            return []
+        groups = []
+        for key, heading, kinds in PARENT_GROUPS:
+            items = [i for i in step.parents.items if i.kind in kinds]
+            if items:
+                groups.append((key, PARENT_GROUPS_YOU[key] if you else heading, items))
+        return groups
+
+    def roles_in(self, step: Step) -> list[RolePart]:
+        """The step's roles, most responsible first (stable for equal responsibility)."""
+        order = list(Responsibility)
+        return sorted(step.roles, key=lambda p: order.index(p.responsibility))
+
+    # roles -------------------------------------------------------------
+    def cell(self, role_id: str, step: Step) -> RolePart | None:
+        """The role's part in a step, if it has one (first listing wins)."""
+        return next((p for p in step.roles if p.role == role_id), None)
+
+    def role_steps(self, role_id: str) -> list[RoleStep]:
+        """Every step a role appears in, in step order."""
+        return [RoleStep(s, p) for s in self.route.steps for p in s.roles if p.role == role_id]
+
+    def role_documents(self, role_id: str) -> list[StepUse]:
+        """Every document use this role carries out."""
+        return [StepUse(s, u) for s in self.route.steps for u in s.documents if role_id in u.by]
+
+    def used_responsibilities(self) -> list[Responsibility]:
+        """Responsibilities that occur in the route, in model order (for the matrix legend)."""
+        used = {p.responsibility for s in self.route.steps for p in s.roles}
+        return [r for r in Responsibility if r in used]
+
+    # documents ---------------------------------------------------------
+    def document_uses(self, document_id: str) -> list[StepUse]:
+        """Every step that does something with this document, in step order."""
+        return [StepUse(s, u) for s in self.route.steps for u in s.documents if u.document == document_id]
+
+    def checklist_steps(self) -> list[Step]:
+        """Steps with something to tick: documents to handle or things to record."""
+        return [s for s in self.route.steps if s.documents or s.records]

@@ -1,0 +1,22 @@
+"""The 'Voor ouders' page of a route: the route in plain language, plus general rules.
+
+Route-specific text comes only from the route; the general part (the same for every route)
+lives in one template, `partials/parents-general.md.j2`, with a named source per statement.
+"""
+
+from __future__ import annotations
+
+from ..model import LoadedRoute
+from ..render import render
+from .base import GeneratedPage, SiteContext
+from .handbook import RouteView, page_links
+
+PARENTS_ORDER = 220
+"""Navigation position within a route: after Documenten."""
+
+
+def render_parents_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """The page '<route>/voor-ouders.md'."""
+    src = f"{context.route_dir(loaded.slug)}voor-ouders.md"
+    content = render("pages/voor-ouders.md.j2", view=RouteView(loaded), links=page_links(loaded, context, src))
+    return [GeneratedPage(src_uri=src, content=content, title="Voor ouders", order=PARENTS_ORDER)]

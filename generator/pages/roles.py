@@ -1,0 +1,18 @@
+"""The 'Wie doet wat' page of a route: a roles × steps matrix and every role's tasks."""
+
+from __future__ import annotations
+
+from ..model import LoadedRoute
+from ..render import render
+from .base import GeneratedPage, SiteContext
+from .handbook import RouteView, page_links
+
+ROLES_ORDER = 200
+"""Navigation position within a route: after the steps."""
+
+
+def render_roles_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """The page '<route>/wie-doet-wat.md'."""
+    src = f"{context.route_dir(loaded.slug)}wie-doet-wat.md"
+    content = render("pages/wie-doet-wat.md.j2", view=RouteView(loaded), links=page_links(loaded, context, src))
+    return [GeneratedPage(src_uri=src, content=content, title="Wie doet wat", order=ROLES_ORDER)]

@@ -1,0 +1,34 @@
+"""Step pages: one page per step of a route, with everything the source says about it.
+
+The content lives in the partial `partials/step-body.md.j2` so the print version can show
+the same text for the whole route in one document.
+"""
+
+from __future__ import annotations
+
+from ..model import LoadedRoute
+from ..render import render
+from .base import GeneratedPage, SiteContext
+from .handbook import RouteView, page_links
+
+STEP_ORDER = 100
+"""Navigation position of the 'Stappen' section within a route (steps follow file order)."""
+
+
+def step_src(context: SiteContext, slug: str, step_id: str) -> str:
+    """Source path of a step page, as fixed in the URL layout."""
+    return f"{context.route_dir(slug)}stappen/{step_id}.md"
+
+
+def render_step_pages(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """One page per step, in file order, under the navigation section 'Stappen'."""
+    view = RouteView(loaded)
+    pages = []
+    for index, step in enumerate(loaded.route.steps):
+        src = step_src(context, loaded.slug, step.id)
+        previous, following = view.neighbours(step)
+        content = render("pages/step.md.j2", step=step, view=view, links=page_links(loaded, context, src),
+                         previous=previous, next=following)
+        pages.append(GeneratedPage(src_uri=src, content=content, title=view.step_name(step),
+                                   nav_section=("Stappen",), order=STEP_ORDER + index))
+    return pages
