@@ -1,0 +1,94 @@
+"""Synonym groups: everyday words of parents and teachers mapped to one meaning.
+
+The groups live in `generator/data/synoniemen.yaml` (Dutch, editable by non-programmers).
+A group is matched on the stems of *all* words (stopwords kept), so negations such as
+"helpt niet" and phrases such as "van buiten" survive. A matched group becomes a term
+'~<group>' next to the ordinary stems, on both the step side and the query side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .text import stem, words
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "synoniemen.yaml"
+AFFIX_MIN = 5
+"""A one-word synonym of at least this many letters also matches inside compounds
+('gedragsspecialist' contains 'gedrag' and 'specialis')."""
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Compiled groups: single stems, affix stems (compounds) and multi-word phrases."""
+
+    single: dict[str, tuple[str, ...]]
+    affix: tuple[tuple[str, str], ...]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+
+    def to_json(self) -> dict[str, object]:
+        """The same tables for the browser."""
+        return {
+            "single": {k: list(v) for k, v in sorted(self.single.items())},
+            "affix": [list(a) for a in self.affix],
+            "phrases": [[list(p), g] for p, g in self.phrases],
+        }
+
+
+def stems_all(text: str) -> list[str]:
+    """Stems of every word, stopwords included (phrases and negations need them)."""
+    return [stem(w) for w in words(text)]
+
+
+def compile_groups(groups: dict[str, list[str]]) -> Synonyms:
+    """Turn {group: [members]} into lookup tables, in a stable order."""
+    single: dict[str, list[str]] = {}
+    affix: list[tuple[str, str]] = []
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for group in sorted(groups):
+        for member in groups[group]:
+            seq = tuple(stems_all(str(member)))
+            if not seq:
+                continue
+            if len(seq) == 1:
+                single.setdefault(seq[0], [])
+                if group not in single[seq[0]]:
+                    single[seq[0]].append(group)
+                if len(seq[0]) >= AFFIX_MIN and (seq[0], group) not in affix:
+                    affix.append((seq[0], group))
+            elif (seq, group) not in phrases:
+                phrases.append((seq, group))
+    return Synonyms({k: tuple(v) for k, v in single.items()}, tuple(affix), tuple(phrases))
+
+
+@lru_cache(maxsize=1)
+def load_synonyms(path: Path = DATA) -> Synonyms:
+    """The project's synonym groups."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return compile_groups({str(k): [str(m) for m in v] for k, v in data["groepen"].items()})
+
+
+def groups_in(text: str, synonyms: Synonyms) -> list[str]:
+    """Group ids ('~lezen') whose member occurs in the text, in order of first occurrence."""
+    seq = stems_all(text)
+    found: list[str] = []
+
+    def add(group: str) -> None:
+        if "~" + group not in found:
+            found.append("~" + group)
+
+    for i, token in enumerate(seq):
+        for group in synonyms.single.get(token, ()):
+            add(group)
+        if len(token) > AFFIX_MIN:
+            for part, group in synonyms.affix:
+                if token != part and (token.startswith(part) or token.endswith(part)):
+                    add(group)
+        for phrase, group in synonyms.phrases:
+            if tuple(seq[i:i + len(phrase)]) == phrase:
+                add(group)
+    return found

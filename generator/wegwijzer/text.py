@@ -1,0 +1,105 @@
+"""Dutch text normalisation for the wegwijzer's free-text search.
+
+Teachers and parents describe a situation in their own words ("hij leest nog steeds niet"),
+routes use the document's words ("technisch lezen"). Both sides go through the same steps:
+lower case, accents removed, split into words, Dutch stopwords dropped, and a small suffix
+stripper that maps inflected forms to one stem (lezen/leest/lees → "les").
+
+The browser runs the same algorithm on the typed text (overrides/assets/wegwijzer.js), so
+every rule here must stay tiny and has an exact twin in JavaScript; a test compares both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+VOWELS = frozenset("aeiouy")
+
+# Snowball's Dutch stopword list, plus everyday filler words that never say which step.
+STOPWORDS = frozenset("""
+aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er
+ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen
+maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te
+tegen toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf
+zich zij zijn zo zonder zou
+eigenlijk gewoon heel echt erg best wel even steeds weer nou hoor soms vaak we wij jullie onze erbij daarom
+""".split())
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case without accents: 'Geëvalueerd' → 'geevalueerd'; other characters become spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text after normalisation ('IB-er' → ['ib', 'er'])."""
+    return _WORD.findall(normalise(text))
+
+
+def _region1(word: str) -> int:
+    """Snowball's R1: after the first non-vowel that follows a vowel, and at least 3 letters in."""
+    for i in range(1, len(word)):
+        if word[i - 1] in VOWELS and word[i] not in VOWELS:
+            return max(i + 1, 3)
+    return len(word)
+
+
+def _undouble(word: str) -> str:
+    """'zitt' → 'zit': a doubled consonant at the end is written once."""
+    if len(word) >= 2 and word[-1] == word[-2] and word[-1] not in VOWELS:
+        return word[:-1]
+    return word
+
+
+def stem(word: str) -> str:
+    """A compact Dutch stem; the same word always gives the same stem, in Python and in JS.
+
+    Simplified Snowball (Porter) for Dutch, with two additions from Kraaij-Pohlmann that
+    matter for everyday verbs: a present-tense '-t' is dropped (leest → lees) and a final
+    z/v becomes s/f (lez → les, blijv → blijf).
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    r1 = _region1(word)
+    # Step 1: plural and inflection endings.
+    if word.endswith("heden") and len(word) - 5 >= r1:
+        word = word[:-5] + "heid"
+    elif word.endswith("ene") and len(word) - 3 >= r1 and word[-4] not in VOWELS and not word[:-3].endswith("gem"):
+        word = _undouble(word[:-3])
+    elif word.endswith("en") and len(word) - 2 >= r1 and word[-3] not in VOWELS and not word[:-2].endswith("gem"):
+        word = _undouble(word[:-2])
+    elif word.endswith("se") and len(word) - 2 >= r1 and word[-3] not in VOWELS and word[-3] != "j":
+        word = word[:-2]
+    elif word.endswith("s") and len(word) - 1 >= r1 and word[-2] not in VOWELS and word[-2] != "j":
+        word = word[:-1]
+    # Step 2: a final -e.
+    if word.endswith("e") and len(word) - 1 >= r1 and len(word) > 3 and word[-2] not in VOWELS:
+        word = _undouble(word[:-1])
+    # Step 3: derivational suffixes, only when a real stem is left.
+    for suffix in ("heid", "lijk", "baar", "ing", "ig"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= max(r1, 3):
+            word = _undouble(word[: -len(suffix)])
+            break
+    # Step 4: present tense -t / -dt.
+    if word.endswith("dt"):
+        word = word[:-1]
+    elif word.endswith("t") and len(word) > 4 and word[-2] not in VOWELS and len(word) - 1 >= r1:
+        word = word[:-1]
+    # Step 5: spelling of the final consonant.
+    if word.endswith("z"):
+        word = word[:-1] + "s"
+    elif word.endswith("v"):
+        word = word[:-1] + "f"
+    # Step 6: a long vowel before the final consonant is written once (lees → les).
+    if len(word) >= 4 and word[-1] not in VOWELS and word[-2] == word[-3] and word[-2] in "aeou":
+        word = word[:-2] + word[-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Stems of the meaningful words of a text, in order (stopwords and 1-letter words dropped)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
