@@ -10,10 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import load_route, load_routes, route_files
+from .diff import diff_routes, render_changes
+from .load import display_path, load_routes, parse_route, route_files
+from .model import LoadedRoute
 from .pages.base import SiteContext
 from .pages.open_data import export_files
-from .problems import RouteProblems
+from .problems import Problem, RouteProblems
 
 
 def _print_problems(problems: list[object]) -> None:
@@ -47,6 +49,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_for_diff(name: str) -> LoadedRoute:
+    """Load a route version for comparing; any file name will do (old versions are often renamed)."""
+    path = Path(name)
+    file = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RouteProblems([Problem(file, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror}).")]) from None
+    return parse_route(raw, file, slug="route")
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Print what changed between two versions of a route, in Dutch."""
+    loaded: list[LoadedRoute] = []
+    failed = False
+    for name in (args.oud, args.nieuw):
+        try:
+            loaded.append(_read_for_diff(name))
+        except RouteProblems as exc:
+            _print_problems(list(exc.problems))
+            failed = True
+    if failed:
+        print("\nNiet vergeleken: los eerst de fouten op.", file=sys.stderr)
+        return 1
+    sys.stdout.write(render_changes(diff_routes(loaded[0].route, loaded[1].route)))
+    return 0
+
+
 def add_publish_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register export, diff and pdf on the `routewijzer` subcommand parser."""
     p = sub.add_parser("export", help="schrijf de routes als open data (JSON) met index en schema")
@@ -54,3 +84,8 @@ def add_publish_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     p.add_argument("--map", default="open-data", metavar="UITVOER",
                    help="map voor de JSON-bestanden (standaard: open-data/)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("diff", help="toon wat er veranderde tussen twee versies van een route")
+    p.add_argument("oud", metavar="OUD", help="de oude versie van het routebestand")
+    p.add_argument("nieuw", metavar="NIEUW", help="de nieuwe versie van het routebestand")
+    p.set_defaults(run=cmd_diff)
