@@ -100,9 +100,14 @@ def tier_class(index: int) -> str:
 
 
 def node_label(step: Step) -> str:
-    """'<label>' on the first line, the title wrapped below it."""
-    lines = textwrap.wrap(step.title, TITLE_WIDTH, break_long_words=False, break_on_hyphens=False)
-    return "\n".join([step.label, *lines])
+    """The label, then the title, each wrapped; a title equal to the label is shown once."""
+    def wrap(text: str) -> list[str]:
+        return textwrap.wrap(text, TITLE_WIDTH, break_long_words=False, break_on_hyphens=False) or [text]
+
+    lines = wrap(step.label)
+    if step.title.strip().casefold() != step.label.strip().casefold():
+        lines += wrap(step.title)
+    return "\n".join(lines)
 
 
 def edge_label(kind: TransitionKind, label: str | None) -> str:

@@ -97,6 +97,16 @@ class RuleKind(str, Enum):
     GENERAL = "algemeen"
 
 
+class TierLayer(str, Enum):
+    """The general layers of passend onderwijs, used only to line routes up on Vergelijken."""
+
+    BASIC = "basis"
+    SCHOOL = "school"
+    SUPPORT_TEAM = "ondersteuningsteam"
+    EXTRA = "extra"
+    SPECIAL = "speciaal"
+
+
 class BlockKind(str, Enum):
     """Kinds of extra content inside a route or step, each with its own presentation."""
 
@@ -141,6 +151,13 @@ class Tier(Strict):
     id: Slug = field("id", "Vaste id van het niveau.")
     name: Text = field("naam", "Naam van het niveau zoals de bron die gebruikt.")
     description: Text | None = field("omschrijving", "Korte uitleg.", default=None)
+    layer: TierLayer | None = field(
+        "laag",
+        "Optioneel: bij welke algemene laag van passend onderwijs dit niveau hoort (basis, school, "
+        "ondersteuningsteam, extra of speciaal). Alleen gebruikt om routes naast elkaar te zetten op de "
+        "pagina Vergelijken.",
+        default=None,
+    )
 
 
 class Role(Strict):

@@ -17,11 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from .abbreviations import abbreviations_for_page, add_abbreviations
 from .load import load_routes, route_files
 from .nav import build_nav
 from .pages import render_site
 from .pages.base import GeneratedPage, SiteContext
+from .pages.home import HOME_SRC, fill_home
 
 log = get_plugin_logger(__name__)
 
@@ -91,6 +94,19 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.content))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the generated route cards into the hand-written home page."""
+        if self.context is not None and page.file.src_uri == HOME_SRC:
+            return fill_home(markdown, self.context, page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Abbreviation tooltips, after Markdown so generated and hand-written pages get them."""
+        if self.context is None:
+            return html
+        abbreviations = abbreviations_for_page(page.file.src_uri, self.context.routes, self.context.route_dir)
+        return add_abbreviations(html, abbreviations)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when a route file changes."""

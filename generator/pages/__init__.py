@@ -15,8 +15,10 @@ SITE_PAGES: list[SitePageRenderer] = []
 # The handbook: Overzicht per route; Begrippen and Vergelijken site-wide.
 from .overview import render_overview  # noqa: E402
 from .glossary import render_glossary  # noqa: E402
+from .compare import render_compare  # noqa: E402
 
 ROUTE_PAGES.append(render_overview)
+SITE_PAGES.append(render_compare)
 SITE_PAGES.append(render_glossary)
 
 # The handbook per route: step pages, Wie doet wat, Documenten, Voor ouders.

@@ -1,0 +1,148 @@
+"""Tooltips for abbreviations (OPP, TLV, IB, …) in rendered page content.
+
+Readers of a route meet abbreviations everywhere, and each route says what its own
+abbreviations mean (in `begrippen`, `rollen` and `documenten`). After Markdown has made
+HTML, every whole-word occurrence in ordinary text is wrapped in `<abbr title="…">`;
+Material's `content.tooltips` feature styles those.
+
+The HTML is not rebuilt: the parser only reports where text nodes start, and the
+original string is spliced there, so attributes, scripts, SVG and entities stay exactly
+as they were. A whole whitespace-separated token is wrapped (`(OPP)`, `TLV-aanvraag`), so
+the words a reader sees, and text extraction that splits at tags, stay unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from html.parser import HTMLParser
+
+from markupsafe import Markup
+
+from .model import LoadedRoute
+from .pages.glossary import strip_abbreviation
+
+SKIP_TAGS = frozenset({
+    "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "title", "textarea",
+    "select", "option", "button", "h1", "h2", "h3", "h4", "h5", "h6", "template", "noscript",
+})
+"""Inside these an <abbr> would be wrong (links, code, headings, SVG) or not allowed."""
+
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                       "track", "wbr", "param"})
+
+_TOKEN = re.compile(r"\S+")
+
+
+def route_abbreviations(loaded: LoadedRoute) -> dict[str, str]:
+    """Abbreviation → expansion from one route's begrippen, rollen and documenten."""
+    found: dict[str, str] = {}
+    route = loaded.route
+    sources = [(t.abbreviation, t.term) for t in route.terms]
+    sources += [(r.abbreviation, r.name) for r in route.roles]
+    sources += [(d.abbreviation, d.name) for d in route.documents]
+    for abbreviation, name in sources:
+        if not abbreviation:
+            continue
+        abbreviation = abbreviation.strip()
+        expansion = strip_abbreviation(name).strip()
+        if len(abbreviation) < 2 or expansion.casefold() == abbreviation.casefold():
+            continue
+        found.setdefault(abbreviation, expansion)
+    return found
+
+
+def site_abbreviations(routes: Iterable[LoadedRoute]) -> dict[str, str]:
+    """All routes' abbreviations; where routes differ, the first route (file order) wins."""
+    merged: dict[str, str] = {}
+    for loaded in routes:
+        for abbreviation, expansion in route_abbreviations(loaded).items():
+            merged.setdefault(abbreviation, expansion)
+    return merged
+
+
+def _pattern(abbreviations: Mapping[str, str]) -> re.Pattern[str] | None:
+    if not abbreviations:
+        return None
+    alternatives = sorted(abbreviations, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)")
+
+
+class _TextFinder(HTMLParser):
+    """Records (start offset, raw text) of every text node outside SKIP_TAGS."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.stack: list[str] = []
+        self.texts: list[tuple[int, str]] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID_TAGS:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self.cdata_elem is None and not SKIP_TAGS.intersection(self.stack):
+            self.texts.append((self._offset(), data))
+
+
+def _wrap_text(text: str, pattern: re.Pattern[str], abbreviations: Mapping[str, str]) -> str:
+    """Raw HTML text with each token that holds an abbreviation wrapped in <abbr>."""
+    out: list[str] = []
+    last = 0
+    for token in _TOKEN.finditer(text):
+        found = list(dict.fromkeys(m.group(1) for m in pattern.finditer(token.group(0))))
+        if not found:
+            continue
+        if len(found) == 1:
+            title = abbreviations[found[0]]
+        else:
+            title = "; ".join(f"{a}: {abbreviations[a]}" for a in found)
+        out.append(text[last:token.start()])
+        # The token is already-escaped HTML text (Markup); the title is escaped by format().
+        out.append(Markup('<abbr title="{}">{}</abbr>').format(title, Markup(token.group(0))))
+        last = token.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def add_abbreviations(html: str, abbreviations: Mapping[str, str]) -> str:
+    """`html` with abbreviations in ordinary text wrapped in <abbr title="expansion">."""
+    pattern = _pattern(abbreviations)
+    if pattern is None or not pattern.search(html):
+        return html
+    finder = _TextFinder(html)
+    finder.feed(html)
+    finder.close()
+    pieces: list[str] = []
+    last = 0
+    for start, text in finder.texts:
+        if html[start:start + len(text)] != text:  # parser offsets disagree: leave the text alone
+            continue
+        if not pattern.search(text):
+            continue
+        pieces.append(html[last:start])
+        pieces.append(_wrap_text(text, pattern, abbreviations))
+        last = start + len(text)
+    pieces.append(html[last:])
+    return "".join(pieces)
+
+
+def abbreviations_for_page(src_uri: str, routes: Iterable[LoadedRoute], route_dir: Callable[[str], str]) -> dict[str, str]:
+    """The abbreviations for one page: its own route's first, then those of all routes."""
+    routes = tuple(routes)
+    merged = site_abbreviations(routes)
+    owner = next((r for r in routes if src_uri.startswith(route_dir(r.slug))), None)
+    if owner is None:
+        return merged
+    return {**merged, **route_abbreviations(owner)}
+
