@@ -256,8 +256,11 @@ def test_step_6_request_routing(route: Route) -> None:
     s = step(route, "stap-6")
     request = [u for u in s.documents if u.document == "aanvraag"]
     assert len(request) == 1
-    assert "Via LDOS naar bestuur CEO" in request[0].action
-    assert "SWV PO de Kempen CCT (zes-maandenregeling, onder- of zij-instroom en TLV S(B)O buiten KK)" in request[0].action
+    assert request[0].action == "Aanvraag verzenden naar/ ter beoordeling van:"
+    assert item_texts(request[0].details) == [
+        "Via LDOS naar bestuur CEO indien passend ook nog naar SWV PO de Kempen CCT "
+        "(zes-maandenregeling, onder- of zij-instroom en TLV S(B)O buiten KK)"
+    ]
     assert {"ceo", "cct"} <= {p.role for p in s.roles}
 
 
