@@ -21,8 +21,8 @@ from generator.pages.base import SiteContext
 from generator.pages.open_data import export_files, route_data
 from generator.schema import route_schema
 from generator.yamlsource import read_source
-from routekit import ROOT, STARTER, real_route_files
-
+ROOT = Path(__file__).resolve().parent.parent
+STARTER = ROOT / "generator" / "templates" / "starter.yaml"
 COMMITTED_SCHEMA = ROOT / "schema" / "route.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/route.schema.json"
 ROUTES, PROBLEMS = load_routes([ROOT / "routes"])
@@ -45,7 +45,7 @@ def test_cli_schema_writes_the_committed_file(tmp_path: Path) -> None:
     assert out.read_bytes() == COMMITTED_SCHEMA.read_bytes()
 
 
-@pytest.mark.parametrize("path", [*real_route_files(), STARTER], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*sorted((ROOT / "routes").glob("[!z]*.yaml")), STARTER], ids=lambda p: p.name)
 def test_route_file_points_editors_at_the_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == SCHEMA_LINE
