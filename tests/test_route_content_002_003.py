@@ -87,10 +87,12 @@ def test_002_steps_in_source_order() -> None:
         "rok", "tlv-aanvraag", "tlv",
     ]
     assert [s.label for s in route.steps] == [
-        "Basisondersteuning in de klas", "Zorgoverleg", "Multi Disciplinair Overleg",
+        "Basisondersteuning in de klas", "Zorgoverleg", "MDO",
         "Basisondersteuning in de school", "a. Opschalen ROK",
         "b. Opschalen toelaatbaarheidsverklaring (TLV)", "TLV",
     ]
+    titles = [s.title for s in route.steps]
+    assert titles[2] == "Multi Disciplinair Overleg"
     assert [s.id for s in route.steps if s.start] == ["basisondersteuning-klas"]
     assert {s.id for s in route.steps if s.end} == {"rok", "tlv"}
 
