@@ -17,13 +17,16 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .model import LoadedRoute, Step, TransitionKind
-from .pages.base import SiteContext
 from .render import environment, render
 from .urls import relative
+
+if TYPE_CHECKING:  # pages imports this module; only the type is needed here
+    from .pages.base import SiteContext
 
 KIND_WORDS: dict[TransitionKind, str] = {
     TransitionKind.UP: "opschalen",

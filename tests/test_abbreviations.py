@@ -1,0 +1,102 @@
+"""Abbreviation tooltips: only ordinary text is touched, titles are escaped, the rest of the
+HTML stays byte for byte the same."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.abbreviations import abbreviations_for_page, add_abbreviations, route_abbreviations, site_abbreviations
+
+from handbook_kit import handbook_route, starter_route
+
+ABBR = {"OPP": "Ontwikkelingsperspectief", "SO": "speciaal onderwijs", "SBO": "speciaal basisonderwijs",
+        "IB": 'Intern <b>"begeleider"</b> & co'}
+
+
+def _strip_abbr(html: str) -> str:
+    return re.sub(r'<abbr title="[^"]*">(.*?)</abbr>', r"\1", html)
+
+
+def test_wraps_whole_words_in_text() -> None:
+    out = add_abbreviations("<p>Het OPP is klaar. OPPS en xOPP niet.</p>", ABBR)
+    assert out == '<p>Het <abbr title="Ontwikkelingsperspectief">OPP</abbr> is klaar. OPPS en xOPP niet.</p>'
+
+
+def test_wraps_the_whole_token_so_visible_text_is_unchanged() -> None:
+    out = add_abbreviations("<li>Ontwikkelingsperspectief (OPP), SO/SBO</li>", ABBR)
+    assert '<abbr title="Ontwikkelingsperspectief">(OPP),</abbr>' in out
+    assert '<abbr title="SO: speciaal onderwijs; SBO: speciaal basisonderwijs">SO/SBO</abbr>' in out
+    assert _strip_abbr(out) == "<li>Ontwikkelingsperspectief (OPP), SO/SBO</li>"
+
+
+def test_titles_are_escaped() -> None:
+    out = add_abbreviations("<p>De IB belt.</p>", ABBR)
+    assert '<abbr title="Intern &lt;b&gt;&#34;begeleider&#34;&lt;/b&gt; &amp; co">IB</abbr>' in out
+    assert "<b>" not in out
+
+
+def test_attributes_scripts_and_skipped_elements_are_untouched() -> None:
+    html = ('<div title="OPP" data-x="SO"><a href="/OPP">OPP</a><code>OPP</code><pre>OPP</pre>'
+            '<script>var OPP = "SO";</script><style>.OPP{}</style><h2 id="opp">Het OPP</h2>'
+            '<svg><text>OPP</text><a><text>SO</text></a></svg><abbr title="x">OPP</abbr>'
+            '<textarea>OPP</textarea></div>')
+    assert add_abbreviations(html, ABBR) == html
+
+
+def test_text_after_skipped_elements_and_entities_is_wrapped() -> None:
+    html = "<p><code>x</code> OPP &amp; SO<br>IB&nbsp;</p><!-- OPP --><p>a OPP</p>"
+    out = add_abbreviations(html, ABBR)
+    assert out.count("<abbr") == 4
+    assert "<!-- OPP -->" in out
+    assert _strip_abbr(out) == html
+
+
+def test_nothing_to_do_returns_the_same_string() -> None:
+    html = "<p>Geen afkortingen hier.</p>"
+    assert add_abbreviations(html, ABBR) is html
+    assert add_abbreviations(html, {}) is html
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["OPP", "SO", " ", "<b>", "</b>", "&amp;", "(", ")", "tekst", "<br>",
+                                 '<a href="OPP">', "</a>", "\n", "é", "<code>", "</code>"]), max_size=30))
+def test_only_abbr_tags_are_ever_added(parts: list[str]) -> None:
+    html = "<p>" + "".join(parts) + "</p>"
+    assert _strip_abbr(add_abbreviations(html, ABBR)) == html
+
+
+def test_maps_come_from_terms_roles_and_documents() -> None:
+    loaded = handbook_route()
+    found = route_abbreviations(loaded)
+    assert found["TLV"] == "Toelaatbaarheidsverklaring"
+    assert found["IB"] == "Intern begeleider"  # '(IB)' is not repeated in the tooltip
+    assert found["OPP"] == "Ontwikkelingsperspectief"
+    assert found["MDO"] == "Multidisciplinair overleg"
+
+
+def test_a_route_page_uses_its_own_route_first() -> None:
+    test, starter = handbook_route(), starter_route()
+    site = site_abbreviations([starter, test])
+    assert set(route_abbreviations(test)) <= set(site)
+    page = abbreviations_for_page("testroute/index.md", [starter, test], lambda slug: f"{slug}/")
+    assert page["OT"] == "Ondersteuningsteam"
+
+
+class _Count(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+
+def test_result_is_well_formed() -> None:
+    out = add_abbreviations("<ul><li>OPP</li><li>SO en SBO</li></ul>", ABBR)
+    parser = _Count()
+    parser.feed(out)
+    assert parser.tags.count("abbr") == 3
