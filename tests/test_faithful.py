@@ -76,7 +76,7 @@ def route_text(site: Path, loaded: LoadedRoute) -> str:
     for page in sorted((site / loaded.slug).rglob("*.html")):
         parser = _TextOnly()
         parser.feed(page.read_text(encoding="utf-8"))
-        parts.append(" ".join(parser.parts))
+        parts.append("".join(parser.parts))
     return normalise(" ".join(parts))
 
 
