@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from .messages import translate
 from .model import LoadedRoute, Route
 from .problems import Problem, RouteProblems
-from .validate import check_route
+from .validate import check_references, check_route
 from .yamlsource import read_source
 
 ROUTE_SUFFIXES = (".yaml", ".yml")
@@ -37,7 +37,8 @@ def parse_route(raw: bytes, file: str, slug: str) -> LoadedRoute:
     try:
         route = Route.model_validate(source.data)
     except ValidationError as exc:
-        raise RouteProblems(problems + translate(exc, source)) from None
+        # Reference checks work on the raw data, so they still add their findings here.
+        raise RouteProblems(problems + translate(exc, source) + check_references(source)) from None
     problems.extend(check_route(route, source))
     if problems:
         raise RouteProblems(problems)

@@ -9,11 +9,11 @@ be skipped, and a wegwijzer question tree with loops, dead ends or advice agains
 from __future__ import annotations
 
 import difflib
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from .model import Route, RuleKind
+from .model import Answer, Route, RuleKind
 from .problems import Problem
 from .yamlsource import PathKey, SourceData, dotted
 
@@ -35,9 +35,11 @@ def _known(kind: str, value: str, known: Iterable[str]) -> str:
     return f"{hint} (bekende {kind}: {', '.join(options)})"
 
 
-def _unique(report: _Reporter, section: str, ids: list[str], noun: str) -> None:
+def _unique(report: _Reporter, section: str, ids: list[str | None], noun: str) -> None:
     seen: dict[str, int] = {}
     for index, value in enumerate(ids):
+        if value is None:
+            continue
         if value in seen:
             report.add((section, index, "id"),
                        f"{noun} '{value}' bestaat al (eerder als nummer {seen[value] + 1}); elke id moet uniek zijn.")
@@ -79,49 +81,138 @@ def skips(route: Route, origin: str, target: str) -> str | None:
     return None
 
 
-def _check_references(route: Route, report: _Reporter) -> None:
-    tiers = {t.id for t in route.tiers}
-    roles = {r.id for r in route.roles}
-    docs = {d.id for d in route.documents}
-    steps = {s.id for s in route.steps}
-    _unique(report, "niveaus", [t.id for t in route.tiers], "niveau")
-    _unique(report, "rollen", [r.id for r in route.roles], "rol")
-    _unique(report, "documenten", [d.id for d in route.documents], "document")
-    _unique(report, "regels", [r.id for r in route.rules], "regel")
-    _unique(report, "stappen", [s.id for s in route.steps], "stap")
-    for i, step in enumerate(route.steps):
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _id(value: object) -> str | None:
+    """A reference as the model would read it (Slug strips spaces); None if it is not text."""
+    return value.strip() if isinstance(value, str) else None
+
+
+def _name(value: object, index: int) -> str:
+    """How a message names an item: its id in quotes, or its number when it has no usable id."""
+    ident = _id(value)
+    return f"'{ident}'" if ident else f"nummer {index + 1}"
+
+
+def _declared(data: dict[str, Any], section: str, required: bool) -> tuple[list[str | None], bool]:
+    """The ids in a section, and whether they are complete enough to call a reference unknown.
+
+    When an item has no usable id (a structural error pydantic reports), an unknown reference
+    may just be that item, so reference checks for that kind stay quiet instead of piling on.
+    """
+    if section not in data:
+        return [], not required
+    items = data[section]
+    ids = [_id(_dict(item).get("id")) for item in _list(items)]
+    return ids, isinstance(items, list) and all(ids)
+
+
+def _check_references(data: dict[str, Any], report: _Reporter) -> None:
+    """References between parts of the file, checked on the raw data.
+
+    Working on the data rather than the model means these checks also run when pydantic
+    found structural errors elsewhere, so `routewijzer check` shows every problem at once.
+    """
+    tier_ids, tiers_ok = _declared(data, "niveaus", required=True)
+    role_ids, roles_ok = _declared(data, "rollen", required=True)
+    doc_ids, docs_ok = _declared(data, "documenten", required=False)
+    rule_ids, _ = _declared(data, "regels", required=False)
+    step_ids, steps_ok = _declared(data, "stappen", required=True)
+    tiers = {t for t in tier_ids if t}
+    roles = {r for r in role_ids if r}
+    docs = {d for d in doc_ids if d}
+    steps = {s for s in step_ids if s}
+    for section, ids, noun in (("niveaus", tier_ids, "niveau"), ("rollen", role_ids, "rol"),
+                               ("documenten", doc_ids, "document"), ("regels", rule_ids, "regel"),
+                               ("stappen", step_ids, "stap")):
+        _unique(report, section, ids, noun)
+    for i, step in enumerate(_list(data.get("stappen"))):
+        step = _dict(step)
         base: PathKey = ("stappen", i)
-        if step.tier not in tiers:
-            report.add(base + ("niveau",), f"stap '{step.id}' hoort bij onbekend niveau '{step.tier}'."
-                       + _known("niveaus", step.tier, tiers))
-        for j, part in enumerate(step.roles):
-            if part.role not in roles:
-                report.add(base + ("rollen", j, "rol"), f"stap '{step.id}' noemt onbekende rol '{part.role}'."
-                           + _known("rollen", part.role, roles))
-        role_counts = Counter(p.role for p in step.roles)
-        for j, part in enumerate(step.roles):
-            if role_counts[part.role] > 1 and [p.role for p in step.roles].index(part.role) != j:
-                report.add(base + ("rollen", j, "rol"),
-                           f"rol '{part.role}' staat twee keer bij stap '{step.id}'; voeg de taken samen.")
-        for j, use in enumerate(step.documents):
-            if use.document not in docs:
+        name = _name(step.get("id"), i)
+        tier = _id(step.get("niveau"))
+        if tiers_ok and tier and tier not in tiers:
+            report.add(base + ("niveau",), f"stap {name} hoort bij onbekend niveau '{tier}'." + _known("niveaus", tier, tiers))
+        parts = [_id(_dict(part).get("rol")) for part in _list(step.get("rollen"))]
+        for j, role in enumerate(parts):
+            if role is None:
+                continue
+            if roles_ok and role not in roles:
+                report.add(base + ("rollen", j, "rol"), f"stap {name} noemt onbekende rol '{role}'." + _known("rollen", role, roles))
+            if parts.index(role) != j:
+                report.add(base + ("rollen", j, "rol"), f"rol '{role}' staat twee keer bij stap {name}; voeg de taken samen.")
+        for j, use in enumerate(_list(step.get("documenten"))):
+            use = _dict(use)
+            doc = _id(use.get("document"))
+            if docs_ok and doc and doc not in docs:
                 report.add(base + ("documenten", j, "document"),
-                           f"stap '{step.id}' noemt onbekend document '{use.document}'."
-                           + _known("documenten", use.document, docs))
-            for k, who in enumerate(use.by):
-                if who not in roles:
+                           f"stap {name} noemt onbekend document '{doc}'." + _known("documenten", doc, docs))
+            for k, who in enumerate(_list(use.get("wie"))):
+                who = _id(who)
+                if roles_ok and who and who not in roles:
                     report.add(base + ("documenten", j, "wie", k),
-                               f"onbekende rol '{who}' bij document '{use.document}'." + _known("rollen", who, roles))
-        for j, move in enumerate(step.transitions):
-            if move.to not in steps:
+                               f"onbekende rol '{who}' bij document '{doc}'." + _known("rollen", who, roles))
+        for j, move in enumerate(_list(step.get("overgangen"))):
+            target = _id(_dict(move).get("naar"))
+            if steps_ok and target and target not in steps:
                 report.add(base + ("overgangen", j, "naar"),
-                           f"stap '{step.id}' verwijst naar onbekende stap '{move.to}'." + _known("stappen", move.to, steps))
-    for i, rule in enumerate(route.rules):
-        if rule.kind is RuleKind.NEVER_SKIP and not rule.step:
-            report.add(("regels", i), f"regel '{rule.id}' is 'nooit-overslaan' maar noemt geen 'stap'.")
-        if rule.step and rule.step not in steps:
-            report.add(("regels", i, "stap"), f"regel '{rule.id}' noemt onbekende stap '{rule.step}'."
-                       + _known("stappen", rule.step, steps))
+                           f"stap {name} verwijst naar onbekende stap '{target}'." + _known("stappen", target, steps))
+    for i, rule in enumerate(_list(data.get("regels"))):
+        rule = _dict(rule)
+        name = _name(rule.get("id"), i)
+        target = _id(rule.get("stap"))
+        if rule.get("soort") == RuleKind.NEVER_SKIP.value and not target:
+            report.add(("regels", i), f"regel {name} is 'nooit-overslaan' maar noemt geen 'stap'.")
+        if steps_ok and target and target not in steps:
+            report.add(("regels", i, "stap"), f"regel {name} noemt onbekende stap '{target}'." + _known("stappen", target, steps))
+    _check_wegwijzer_references(_dict(data.get("wegwijzer")), steps if steps_ok else None, report)
+
+
+def _check_wegwijzer_references(aid: dict[str, Any], steps: set[str] | None, report: _Reporter) -> None:
+    """Question ids, answers that lead somewhere, and steps the wegwijzer names (raw data)."""
+    if not aid:
+        return
+    question_ids, questions_ok = _declared(aid, "vragen", required=True)
+    questions = {q for q in question_ids if q}
+    seen_ids: set[str] = set()
+    for i, qid in enumerate(question_ids):
+        if qid and qid in seen_ids:
+            report.add(("wegwijzer", "vragen", i, "id"), f"vraag '{qid}' bestaat al; elke vraag-id moet uniek zijn.")
+        if qid:
+            seen_ids.add(qid)
+    start = _id(aid.get("start"))
+    if questions_ok and start and start not in questions:
+        report.add(("wegwijzer", "start"), f"de wegwijzer begint bij onbekende vraag '{start}'."
+                   + _known("vragen", start, questions))
+    for i, question in enumerate(_list(aid.get("vragen"))):
+        for j, answer in enumerate(_list(_dict(question).get("antwoorden"))):
+            if not isinstance(answer, dict):
+                continue
+            at: PathKey = ("wegwijzer", "vragen", i, "antwoorden", j)
+            text = answer.get("tekst")
+            label = f"'{text.strip()}'" if isinstance(text, str) and text.strip() else f"nummer {j + 1}"
+            nxt, outcome, current = (answer.get(k) for k in ("volgende", "advies", "huidige-stap"))
+            if (nxt is None) == (outcome is None):
+                report.add(at, f"antwoord {label} moet óf 'volgende' (een vraag) óf 'advies' (een stap) hebben.")
+            nxt, outcome, current = _id(nxt), _id(outcome), _id(current)
+            if questions_ok and nxt and nxt not in questions:
+                report.add(at + ("volgende",), f"antwoord {label} gaat naar onbekende vraag '{nxt}'."
+                           + _known("vragen", nxt, questions))
+            if steps is not None and outcome and outcome not in steps:
+                report.add(at + ("advies",), f"antwoord {label} adviseert onbekende stap '{outcome}'."
+                           + _known("stappen", outcome, steps))
+            if steps is not None and current and current not in steps:
+                report.add(at + ("huidige-stap",), f"onbekende stap '{current}'." + _known("stappen", current, steps))
+    for i, ex in enumerate(_list(aid.get("uitgesloten"))):
+        step = _id(_dict(ex).get("stap"))
+        if steps is not None and step and step not in steps:
+            report.add(("wegwijzer", "uitgesloten", i, "stap"), f"onbekende stap '{step}'." + _known("stappen", step, steps))
 
 
 def _check_graph(route: Route, report: _Reporter) -> None:
@@ -152,67 +243,64 @@ def _check_graph(route: Route, report: _Reporter) -> None:
 
 
 def _check_wegwijzer(route: Route, report: _Reporter) -> None:
+    """The question tree as a whole: reachable, free of loops, and advice that keeps the rules.
+
+    References inside the wegwijzer are checked on the raw data (`_check_wegwijzer_references`).
+    """
     aid = route.wegwijzer
     if aid is None:
         return
     steps = {s.id for s in route.steps}
     questions = {q.id: q for q in aid.questions}
-    seen_ids: dict[str, int] = {}
-    for i, q in enumerate(aid.questions):
-        if q.id in seen_ids:
-            report.add(("wegwijzer", "vragen", i, "id"), f"vraag '{q.id}' bestaat al; elke vraag-id moet uniek zijn.")
-        seen_ids.setdefault(q.id, i)
-    if aid.start not in questions:
-        report.add(("wegwijzer", "start"), f"de wegwijzer begint bij onbekende vraag '{aid.start}'."
-                   + _known("vragen", aid.start, questions))
-    outcomes: set[str] = set()
-    for i, q in enumerate(aid.questions):
-        for j, answer in enumerate(q.answers):
-            at: PathKey = ("wegwijzer", "vragen", i, "antwoorden", j)
-            if (answer.next is None) == (answer.outcome is None):
-                report.add(at, f"antwoord '{answer.text}' moet óf 'volgende' (een vraag) óf 'advies' (een stap) hebben.")
-            if answer.next is not None and answer.next not in questions:
-                report.add(at + ("volgende",), f"antwoord '{answer.text}' gaat naar onbekende vraag '{answer.next}'."
-                           + _known("vragen", answer.next, questions))
-            if answer.outcome is not None:
-                if answer.outcome not in steps:
-                    report.add(at + ("advies",), f"antwoord '{answer.text}' adviseert onbekende stap '{answer.outcome}'."
-                               + _known("stappen", answer.outcome, steps))
-                outcomes.add(answer.outcome)
-            if answer.current is not None and answer.current not in steps:
-                report.add(at + ("huidige-stap",), f"onbekende stap '{answer.current}'." + _known("stappen", answer.current, steps))
-    # Reachability and loops: depth-first over the question graph.
+    ids = [q.id for q in aid.questions]
+    outcomes = {a.outcome for q in aid.questions for a in q.answers if a.outcome is not None}
+    # Depth-first over (question, current step) states, iteratively: a long question chain
+    # must not hit Python's recursion limit, and diamonds must not be walked once per path.
     reached: set[str] = set()
-    def visit(qid: str, trail: tuple[str, ...], current: str | None) -> None:
+    explored: set[tuple[str, str | None]] = set()
+    trail: list[str] = []
+    frames: list[tuple[str, str | None, Iterator[tuple[int, Answer]]]] = []
+
+    def enter(qid: str, current: str | None) -> None:
         if qid not in questions:
             return
-        index = [q.id for q in aid.questions].index(qid)
         if qid in trail:
-            report.add(("wegwijzer", "vragen", index, "id"),
-                       f"de vragen lopen in een kring ({' → '.join(trail + (qid,))}); elk pad moet eindigen in een advies.")
+            report.add(("wegwijzer", "vragen", ids.index(qid), "id"),
+                       f"de vragen lopen in een kring ({' → '.join(trail + [qid])}); elk pad moet eindigen in een advies.")
             return
+        if (qid, current) in explored:
+            return
+        explored.add((qid, current))
         reached.add(qid)
-        for j, answer in enumerate(questions[qid].answers):
-            here = answer.current or current
-            if answer.outcome in steps and here in steps:
-                guarded = skips(route, here, answer.outcome)
-                if guarded:
-                    rule = next(r for r in route.rules if r.step == guarded)
-                    report.add(("wegwijzer", "vragen", index, "antwoorden", j, "advies"),
-                               f"dit advies ('{answer.outcome}' vanuit '{here}') slaat stap '{guarded}' over; de route zegt: "
-                               f"\"{rule.text}\".")
-            if answer.next:
-                visit(answer.next, trail + (qid,), here)
+        trail.append(qid)
+        frames.append((qid, current, iter(enumerate(questions[qid].answers))))
+
     if aid.start in questions:
-        visit(aid.start, (), None)
+        enter(aid.start, None)
+    while frames:
+        qid, current, answers = frames[-1]
+        step = next(answers, None)
+        if step is None:
+            frames.pop()
+            trail.pop()
+            continue
+        j, answer = step
+        here = answer.current or current
+        if answer.outcome in steps and here in steps:
+            guarded = skips(route, here, answer.outcome)
+            if guarded:
+                rule = next(r for r in route.rules if r.step == guarded)
+                report.add(("wegwijzer", "vragen", ids.index(qid), "antwoorden", j, "advies"),
+                           f"dit advies ('{answer.outcome}' vanuit '{here}') slaat stap '{guarded}' over; de route zegt: "
+                           f"\"{rule.text}\".")
+        if answer.next:
+            enter(answer.next, here)
     for i, q in enumerate(aid.questions):
         if q.id not in reached and aid.start in questions:
             report.add(("wegwijzer", "vragen", i, "id"), f"vraag '{q.id}' is vanaf de start van de wegwijzer niet te bereiken.")
     excluded = {e.step for e in aid.excluded}
     for i, ex in enumerate(aid.excluded):
-        if ex.step not in steps:
-            report.add(("wegwijzer", "uitgesloten", i, "stap"), f"onbekende stap '{ex.step}'." + _known("stappen", ex.step, steps))
-        elif ex.step in outcomes:
+        if ex.step in steps and ex.step in outcomes:
             report.add(("wegwijzer", "uitgesloten", i, "stap"),
                        f"stap '{ex.step}' staat bij 'uitgesloten' maar is ook een advies; kies één van beide.")
     for i, step in enumerate(route.steps):
@@ -221,10 +309,17 @@ def _check_wegwijzer(route: Route, report: _Reporter) -> None:
                        "hem bij 'uitgesloten' met een reden.")
 
 
+def check_references(source: SourceData) -> list[Problem]:
+    """Reference problems of any route file, even one that is structurally invalid."""
+    report = _Reporter(source, [])
+    _check_references(_dict(source.data), report)
+    return report.problems
+
+
 def check_route(route: Route, source: SourceData) -> list[Problem]:
     """All semantic problems of a structurally valid route."""
     report = _Reporter(source, [])
-    _check_references(route, report)
+    _check_references(_dict(source.data), report)
     _check_graph(route, report)
     _check_wegwijzer(route, report)
     return report.problems

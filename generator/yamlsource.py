@@ -61,6 +61,12 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _YAML11_BOOLISH = {"yes", "no", "on", "off", "y", "n", "ja", "nee"}
+_MAX_DIGITS = 100
+"""Longer digit strings stay text: no route needs such a number, and int() refuses > 4300 digits."""
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+"""Line breaks as YAML counts them (so our line numbers match PyYAML's marks)."""
+MAX_NODES = 200_000
+"""A large real route has a few thousand values; far more means aliases (*a) multiplying data."""
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -75,7 +81,7 @@ def _scalar(node: ScalarNode) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.match(value):
+    if _INT.match(value) and len(value) <= _MAX_DIGITS:
         return int(value.replace("_", ""))
     if _FLOAT.match(value) and any(ch.isdigit() for ch in value):
         return float(value.replace("_", ""))
@@ -90,11 +96,18 @@ class _Composer:
         self.values: dict[PathKey, Position] = {}
         self.keys: dict[PathKey, Position] = {}
         self.problems: list[Problem] = []
+        self.count = 0
 
     def _pos(self, node: Node) -> Position:
         return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: Node, path: PathKey, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            pos = self._pos(node)
+            raise RouteProblems([Problem(self.file, pos.line, pos.column,
+                                         f"het bestand heeft te veel waarden (meer dan {MAX_NODES}); waarschijnlijk "
+                                         "herhalen verwijzingen met & en * elkaar. Schrijf de route uit zonder verwijzingen.")])
         if depth > 50:
             pos = self._pos(node)
             self.problems.append(Problem(self.file, pos.line, pos.column, "het bestand is te diep genest (meer dan 50 niveaus)."))
@@ -162,6 +175,14 @@ def _decode(raw: bytes, file: str) -> str:
 
 
 def _yaml_error(exc: yaml.YAMLError, file: str, text: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # The reader has no mark, only a character offset; give the author its line and column.
+        lines_before = _LINE_BREAK.split(text[: exc.position])
+        line, column = len(lines_before), len(lines_before[-1]) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        return Problem(file, line, column,
+                       f"hier staat een onzichtbaar stuurteken (U+{code:04X}) dat niet in een routebestand mag; "
+                       "verwijder het (het komt vaak mee bij kopiëren uit Word of PDF).")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
@@ -197,6 +218,33 @@ def _yaml_error(exc: yaml.YAMLError, file: str, text: str) -> Problem:
                    "dubbele punten en aanhalingstekens rond deze plek.")
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_MAX_NESTING = 2_000
+"""libyaml composes recursively in C and crashes the process (no RecursionError) somewhere
+past 20,000 levels; below this bound there is a wide margin, above it we parse in Python."""
+
+
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on how deeply a YAML text can nest (flow brackets plus block levels)."""
+    deepest_line = max((len(ln) - len(ln.lstrip(" ")) + ln.count("- ") + ln.count("? ")
+                        for ln in _LINE_BREAK.split(text)), default=0)
+    return text.count("[") + text.count("{") + deepest_line
+
+
+def _compose(text: str) -> list[Node | None]:
+    """YAML nodes of every document; libyaml when safe (30× faster), else pure Python.
+
+    Any error is reported by the pure-Python loader, whose messages and positions (in
+    characters, not bytes) are what `_yaml_error` understands.
+    """
+    if _FAST_LOADER is not None and _nesting_bound(text) <= _FAST_MAX_NESTING:
+        try:
+            return list(yaml.compose_all(text, Loader=_FAST_LOADER))
+        except yaml.YAMLError:
+            pass
+    return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+
+
 def read_source(raw: bytes, file: str) -> SourceData:
     """Parse route-file bytes into data with positions; raises RouteProblems with Dutch messages."""
     if len(raw) > MAX_BYTES:
@@ -210,7 +258,7 @@ def read_source(raw: bytes, file: str) -> SourceData:
         raise RouteProblems([Problem(file, 1, 1,
                                      "het bestand is leeg. Begin met 'routewijzer new NAAM' voor een voorbeeldroute.")])
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = _compose(text)
     except yaml.YAMLError as exc:
         raise RouteProblems([_yaml_error(exc, file, text)]) from None
     except RecursionError:
