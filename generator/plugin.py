@@ -24,6 +24,7 @@ from .load import load_routes, route_files
 from .nav import build_nav
 from .pages import render_site
 from .pages.base import GeneratedPage, SiteContext
+from .pages.printable import available_pdfs
 from .pages.home import HOME_SRC, fill_home
 
 log = get_plugin_logger(__name__)
@@ -72,7 +73,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         if not routes:
             log.warning("Geen routes gevonden in %s.", self.config.routes)
         prefix = self.config.prefix.strip("/")
-        self.context = SiteContext(routes=tuple(routes), prefix=f"{prefix}/" if prefix else "")
+        self.context = SiteContext(routes=tuple(routes), prefix=f"{prefix}/" if prefix else "",
+                                   pdfs=available_pdfs(Path(config.docs_dir)))
         try:
             self.pages = render_site(self.context)
         except Exception as exc:  # a renderer bug must not leave a half-written site

@@ -29,8 +29,11 @@ from .parents import render_parents_page  # noqa: E402
 
 ROUTE_PAGES.extend([render_step_pages, render_roles_page, render_documents_page, render_parents_page])
 
-# Publishing (open data).
+# Publishing: open data and the print version.
+from .printable import render_print_page  # noqa: E402
+
 ROUTE_PAGES.append(route_json_page)
+ROUTE_PAGES.append(render_print_page)
 SITE_PAGES.append(site_data_pages)
 
 

@@ -19,6 +19,8 @@ class SiteContext:
     routes: tuple[LoadedRoute, ...]
     prefix: str = ""
     """URL prefix below the docs dir where route pages live ('' or e.g. 'routes/')."""
+    pdfs: frozenset[str] = frozenset()
+    """Slugs of routes whose PDF exists in the docs dir (`pdf/<slug>.pdf`), so pages may link it."""
 
     def route_dir(self, slug: str) -> str:
         """Folder (source path) of a route's pages, e.g. 'de-kempen/'."""
