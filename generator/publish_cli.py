@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from .diff import diff_routes, render_changes
@@ -15,6 +16,8 @@ from .load import display_path, load_routes, parse_route, route_files
 from .model import LoadedRoute
 from .pages.base import SiteContext
 from .pages.open_data import export_files
+from .pages.printable import PDF_DIR
+from .pdf import PdfError, build_site, find_chromium, make_pdfs, select_routes, site_routes
 from .problems import Problem, RouteProblems
 
 
@@ -77,6 +80,47 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _docs_dir(config: Path) -> Path:
+    """The docs dir named in mkdocs.yml (where `pdf/<slug>.pdf` is published from)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not config.is_file():
+        raise PdfError(f"{config} bestaat niet. Start de opdracht in de map met mkdocs.yml, of geef "
+                       "--config of --uitvoer.")
+    try:
+        return Path(load_config(config_file=str(config)).docs_dir)
+    except (ConfigurationError, OSError) as exc:
+        raise PdfError(f"{config}: de MkDocs-instellingen kunnen niet gelezen worden ({exc}).") from None
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print each route's print version to a PDF; see PUBLICEREN.md for how they get on the site."""
+    config = Path(args.config)
+    try:
+        chromium = find_chromium(args.chromium)
+        out_dir = Path(args.uitvoer) if args.uitvoer else _docs_dir(config) / PDF_DIR
+        with tempfile.TemporaryDirectory(prefix="routewijzer-site-") as tmp:
+            if args.site:
+                site = Path(args.site)
+            else:
+                print("De site wordt gebouwd…")
+                site = Path(tmp)
+                build_site(config, site)
+            routes = select_routes(site_routes(site), args.routes)
+            written = make_pdfs(site, routes, out_dir, chromium,
+                                on_route=lambda r: print(f"PDF maken: {r.slug} ({r.title})…", flush=True))
+    except PdfError as exc:
+        print(f"routewijzer pdf: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Geschreven: {path}")
+    if not args.uitvoer:
+        print("Bouw de site opnieuw (mkdocs build) om de PDF's te publiceren; de pagina "
+              "'Afdrukken en PDF' van elke route linkt dan naar zijn PDF.")
+    return 0
+
+
 def add_publish_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register export, diff and pdf on the `routewijzer` subcommand parser."""
     p = sub.add_parser("export", help="schrijf de routes als open data (JSON) met index en schema")
@@ -89,3 +133,14 @@ def add_publish_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     p.add_argument("oud", metavar="OUD", help="de oude versie van het routebestand")
     p.add_argument("nieuw", metavar="NIEUW", help="de nieuwe versie van het routebestand")
     p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("pdf", help="maak een PDF van de afdrukversie van elke route (met Chromium)")
+    p.add_argument("routes", nargs="*", metavar="ROUTE", help="slugs van de routes, bijvoorbeeld de-kempen "
+                   "(standaard: alle)")
+    p.add_argument("--site", metavar="MAP", help="gebruik deze al gebouwde site in plaats van opnieuw te bouwen")
+    p.add_argument("--uitvoer", metavar="MAP", help="map voor de PDF's (standaard: pdf/ in de docs-map, "
+                   "zodat de site ze publiceert)")
+    p.add_argument("--config", default="mkdocs.yml", metavar="BESTAND",
+                   help="MkDocs-instellingen (standaard: mkdocs.yml)")
+    p.add_argument("--chromium", metavar="PAD", help="het Chromium-programma (standaard: chromium op het PATH)")
+    p.set_defaults(run=cmd_pdf)
