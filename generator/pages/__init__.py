@@ -29,6 +29,11 @@ from .parents import render_parents_page  # noqa: E402
 
 ROUTE_PAGES.extend([render_step_pages, render_roles_page, render_documents_page, render_parents_page])
 
+# The wegwijzer: decision aid, all paths, embed page.
+from .wegwijzer import render_wegwijzer_pages  # noqa: E402
+
+ROUTE_PAGES.append(render_wegwijzer_pages)
+
 # Publishing: open data and the print version.
 from .printable import render_print_page  # noqa: E402
 

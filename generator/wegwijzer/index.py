@@ -124,14 +124,18 @@ def query_terms(text: str, synonyms: Synonyms | None = None) -> list[str]:
 
 
 def score(entry: StepIndex, query: list[str], query_pairs: list[str]) -> float:
-    """Sum of matched term weights plus a bonus per matched bigram."""
+    """Sum of matched term weights plus a bonus per matched bigram.
+
+    Not rounded: the browser adds the same numbers in the same (sorted) order, so both
+    sides get bit-identical floats and therefore the same ranking, ties included.
+    """
     total = 0.0
     for term in query:
         total += entry.weights.get(term, 0.0)
     for pair in query_pairs:
         if pair in entry.bigrams:
             total += BIGRAM_BONUS
-    return round(total, 3)
+    return total
 
 
 def rank(index: list[StepIndex], text: str, synonyms: Synonyms | None = None) -> list[tuple[str, float]]:

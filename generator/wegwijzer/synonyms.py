@@ -36,6 +36,7 @@ class Synonyms:
             "single": {k: list(v) for k, v in sorted(self.single.items())},
             "affix": [list(a) for a in self.affix],
             "phrases": [[list(p), g] for p, g in self.phrases],
+            "affixMin": AFFIX_MIN,
         }
 
 

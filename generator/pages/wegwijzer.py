@@ -1,0 +1,88 @@
+"""The wegwijzer pages of a route: the decision aid, the list of all paths, the embed page.
+
+All three come from the same payload (generator/wegwijzer/data.py), so the JavaScript
+version, the no-JavaScript version and the authors' overview can never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import LoadedRoute
+from ..render import render
+from ..urls import relative
+from ..wegwijzer.data import forbidden, payload, safe_json
+from ..wegwijzer.paths import enumerate_paths
+from .base import GeneratedPage, SiteContext
+
+WEGWIJZER_ORDER = 300
+"""Navigation position of the 'Wegwijzer' section within a route."""
+
+
+def wegwijzer_src(context: SiteContext, slug: str) -> str:
+    return f"{context.route_dir(slug)}wegwijzer/index.md"
+
+
+def paths_src(context: SiteContext, slug: str) -> str:
+    return f"{context.route_dir(slug)}wegwijzer/paden.md"
+
+
+def embed_src(context: SiteContext, slug: str) -> str:
+    return f"{context.route_dir(slug)}wegwijzer/embed/index.md"
+
+
+def widget_context(loaded: LoadedRoute, context: SiteContext, here: str) -> dict[str, Any]:
+    """Template values of the widget for the page `here`."""
+    data = payload(loaded, context, here)
+    aid = loaded.route.wegwijzer
+    outcome_ids = {a.outcome for q in aid.questions for a in q.answers if a.outcome} if aid else set()
+    return {
+        "data": data,
+        "data_json": Markup(safe_json(data)),
+        "static": [dict(id=qid, **q) for qid, q in data["questions"].items()],
+        "outcomes": [data["outcomes"][s.id] for s in loaded.route.steps if s.id in outcome_ids],
+        "uid": "rw-ww",
+        "route": loaded.route,
+    }
+
+
+def render_wegwijzer_pages(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """The wegwijzer, its paths page and its embed page (only for routes with questions)."""
+    if loaded.route.wegwijzer is None:
+        return []
+    main, paths, embed = (wegwijzer_src(context, loaded.slug), paths_src(context, loaded.slug),
+                          embed_src(context, loaded.slug))
+    title = f"Wegwijzer {loaded.route.organisation.name}"
+    page = render("wegwijzer/page.md.j2", paths_url=relative(main, paths), embed_url=relative(main, embed),
+                  embed_title=title, **widget_context(loaded, context, main))
+    embed_page = render("wegwijzer/embed.md.j2", page_url=relative(embed, main), **widget_context(loaded, context, embed))
+    return [
+        GeneratedPage(src_uri=main, content=page, title="Wegwijzer", nav_section=("Wegwijzer",), order=WEGWIJZER_ORDER),
+        GeneratedPage(src_uri=paths, content=render_paths(loaded, context), title="Alle paden",
+                      nav_section=("Wegwijzer",), order=WEGWIJZER_ORDER + 1),
+        GeneratedPage(src_uri=embed, content=embed_page),
+    ]
+
+
+def render_paths(loaded: LoadedRoute, context: SiteContext) -> str:
+    """The 'Alle paden' page: every path with its answers and its advice."""
+    here = paths_src(context, loaded.slug)
+    data = payload(loaded, context, here)
+    aid = loaded.route.wegwijzer
+    assert aid is not None
+    steps = {s.id: s for s in loaded.route.steps}
+    rows = []
+    for path in enumerate_paths(aid):
+        rows.append({
+            "code": path.code,
+            "choices": [(c.question.text, c.answer.text) for c in path.choices],
+            "outcome": data["outcomes"][path.outcome],
+            "current": f"{steps[path.current].label}: {steps[path.current].title}" if path.current in steps else "",
+            "reasons": [c.answer.reason for c in path.choices if c.answer.reason],
+            "forbidden": forbidden(loaded, path.outcome, path.current),
+        })
+    excluded = [(data["outcomes"][e.step], e.reason) for e in aid.excluded if e.step in data["outcomes"]]
+    return render("wegwijzer/paden.md.j2", route=loaded.route, paths=rows, excluded=excluded,
+                  wegwijzer_url=relative(here, wegwijzer_src(context, loaded.slug)))

@@ -1,0 +1,126 @@
+"""The wegwijzer's data per route: everything the browser needs, computed at build time.
+
+One JSON payload holds the question tree, what each outcome step means for the reader
+(what to do per role, who to talk to, the documents, the rules that forbid skipping), the
+search index and the normalisation tables. The same payload feeds the Jinja templates of
+the no-JavaScript version, so both versions always say the same.
+
+The JSON goes inside a `<script type="application/json">` element; `safe_json` escapes
+'<', '>' and '&' so route text such as '</script>' can never end that element early.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import LoadedRoute, Responsibility, RuleKind, Step
+from ..pages.base import SiteContext
+from ..pages.handbook import RESPONSIBILITY_WORDS, PageLinks
+from .index import BIGRAM_BONUS, build_index, text_terms
+from .synonyms import load_synonyms
+from .text import STOPWORDS
+
+TALK_TO = (Responsibility.FINAL, Responsibility.RESPONSIBLE, Responsibility.DIRECTION, Responsibility.CONTACT)
+"""Roles with these responsibilities are the people to talk to in a step."""
+
+
+def safe_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' characters left."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _order(loaded: LoadedRoute) -> dict[str, int]:
+    return {s.id: i for i, s in enumerate(loaded.route.steps)}
+
+
+def forbidden(loaded: LoadedRoute, outcome: str, current: str | None) -> list[str]:
+    """Texts of never-skip rules that matter for someone going to `outcome` from `current`.
+
+    A rule matters when its step lies after where the person is now and not after the
+    advised step: that step must still be gone through. Without a current step, every
+    never-skip step up to the advised one counts.
+    """
+    order = _order(loaded)
+    texts = []
+    for rule in loaded.route.rules:
+        if rule.kind is not RuleKind.NEVER_SKIP or rule.step not in order:
+            continue
+        after_current = current is None or current not in order or order[current] < order[rule.step]
+        if after_current and order[rule.step] <= order[outcome]:
+            texts.append(rule.text)
+    return texts
+
+
+def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str, Any]:
+    """What the advice page says about one step."""
+    roles = {r.id: r for r in loaded.route.roles}
+    docs = {d.id: d for d in loaded.route.documents}
+    order = list(Responsibility)
+    parts = sorted(step.roles, key=lambda p: order.index(p.responsibility))
+    return {
+        "id": step.id,
+        "order": _order(loaded)[step.id],
+        "label": step.label,
+        "title": step.title,
+        "url": links.step(step.id),
+        "summary": step.summary,
+        "roles": [
+            {"name": roles[p.role].name, "responsibility": RESPONSIBILITY_WORDS[p.responsibility],
+             "tasks": list(p.tasks), "url": links.role(p.role)}
+            for p in parts if p.role in roles
+        ],
+        "talk": [roles[p.role].name for p in parts if p.responsibility in TALK_TO and p.role in roles],
+        "parents": step.parents.plain if step.parents and step.parents.plain else
+        " ".join(i.text for i in step.parents.items) if step.parents else "",
+        "documents": [
+            {"name": docs[u.document].name, "action": u.action, "deadline": u.deadline or "",
+             "url": links.document(u.document)}
+            for u in step.documents if u.document in docs
+        ],
+        "forbidden": forbidden(loaded, step.id, None),
+    }
+
+
+def search_data(loaded: LoadedRoute) -> dict[str, Any]:
+    """The index for the browser: weights per step, bigrams, and the signals to show."""
+    synonyms = load_synonyms()
+    steps = []
+    for step, entry in zip(loaded.route.steps, build_index(loaded, synonyms)):
+        signals = [{"text": t, "terms": sorted(set(text_terms(t, synonyms)))} for t in [*step.signals, *step.phrases]]
+        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams), "signals": signals})
+    return {
+        "steps": steps,
+        "bonus": BIGRAM_BONUS,
+        "stopwords": sorted(STOPWORDS),
+        "synonyms": synonyms.to_json(),
+    }
+
+
+def payload(loaded: LoadedRoute, context: SiteContext, here: str) -> dict[str, Any]:
+    """The whole wegwijzer payload for the page `here` (links are relative to it)."""
+    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    aid = loaded.route.wegwijzer
+    order = _order(loaded)
+    questions: dict[str, Any] = {}
+    if aid is not None:
+        for q in aid.questions:
+            questions[q.id] = {
+                "text": q.text,
+                "hint": q.hint or "",
+                "answers": [{"text": a.text, "next": a.next, "outcome": a.outcome, "current": a.current,
+                             "reason": a.reason or ""} for a in q.answers],
+            }
+    return {
+        "slug": loaded.slug,
+        "name": loaded.route.organisation.name,
+        "title": loaded.route.title,
+        "start": aid.start if aid else None,
+        "questions": questions,
+        "outcomes": {s.id: outcome_data(loaded, s, links) for s in loaded.route.steps},
+        "rules": [{"step": r.step, "order": order[r.step], "text": r.text} for r in loaded.route.rules
+                  if r.kind is RuleKind.NEVER_SKIP and r.step in order],
+        "search": search_data(loaded),
+    }
