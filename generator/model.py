@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-empty piece of Dutch text, shown as plain text (never as HTML or Markdown)."""
@@ -24,6 +24,9 @@ Slug = Annotated[
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60),
 ]
 """A stable id: lower case letters, digits and hyphens. Used in URLs, so it must not change."""
+
+# Flags (start, eind, bijlage) are StrictBool: pydantic would otherwise read 'on', 'off', 'yes', 'no' and 1/0 (text and
+# numbers in our YAML) as booleans, the very YAML 1.1 trap the loader avoids.
 
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 """A date as JJJJ-MM-DD; kept as text so YAML never turns it into something else."""
@@ -293,8 +296,8 @@ class Step(Strict):
     label: Text = field("label", "Het label dat de bron gebruikt: 'Fase 3', 'niveau 4', 'Stap 5A'.")
     title: Text = field("titel", "Titel van de stap.")
     tier: Slug = field("niveau", "Id van het ondersteuningsniveau (uit 'niveaus').")
-    start: bool = field("start", "Hier begint de route.", default=False)
-    end: bool = field("eind", "Hier mag de route eindigen (geen vervolgstap nodig).", default=False)
+    start: StrictBool = field("start", "Hier begint de route.", default=False)
+    end: StrictBool = field("eind", "Hier mag de route eindigen (geen vervolgstap nodig).", default=False)
     summary: Text = field("samenvatting", "Eén zin: waar deze stap om draait.")
     description: list[Text] = field("omschrijving", "Alinea's uit de bron over deze stap.", default_factory=list)
     goal: list[Text] = field("doel", "Doel van de stap.", default_factory=list)
@@ -374,7 +377,7 @@ class Route(Strict):
     plan_period: Text | None = field(
         "ondersteuningsplan", "Periode van het ondersteuningsplan, bijvoorbeeld '2022-2026'.", default=None
     )
-    appendix: bool = field("bijlage", "De route is een bijlage bij het ondersteuningsplan.", default=False)
+    appendix: StrictBool = field("bijlage", "De route is een bijlage bij het ondersteuningsplan.", default=False)
     version: Text = field("versie", "Versie van dit routebestand, bijvoorbeeld '1.0'.")
     date: IsoDate = field("datum", "Datum van deze versie, JJJJ-MM-DD.")
     changelog: list[ChangeEntry] = field("wijzigingen", "Wat er per versie veranderde.", default_factory=list)
