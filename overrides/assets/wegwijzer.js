@@ -159,7 +159,7 @@ function parsePath(hash) {
 // and its navigation.tracking rewrites the hash. So the path is pushed with pushState (no
 // event), rendered here, and our own popstate events (Back/Forward between answer paths)
 // are stopped in the capture phase before Material sees them.
-let lastUrl = location.href;
+let lastUrl = typeof location === "undefined" ? "" : location.href;
 const isPad = (hash) => parsePath(hash) !== null;
 
 function setPath(indexes) {
@@ -447,26 +447,31 @@ function setup() {
 
 const active = () => questions && document.contains(questions.root);
 
-window.addEventListener("popstate", (event) => {
-  const previous = new URL(lastUrl);
-  lastUrl = location.href;
-  if (active() && previous.pathname === location.pathname && (isPad(location.hash) || isPad(previous.hash))) {
-    event.stopImmediatePropagation();
-    questions.render(true);
+function start() {
+  window.addEventListener("popstate", (event) => {
+    const previous = new URL(lastUrl);
+    lastUrl = location.href;
+    if (active() && previous.pathname === location.pathname && (isPad(location.hash) || isPad(previous.hash))) {
+      event.stopImmediatePropagation();
+      questions.render(true);
+    }
+  }, true);
+
+  window.addEventListener("hashchange", () => {
+    lastUrl = location.href;
+    if (active() && isPad(location.hash)) questions.render(true);
+  });
+
+  if (embedded()) {
+    if ("ResizeObserver" in window) new ResizeObserver(() => reportHeight()).observe(document.body);
+    window.addEventListener("load", reportHeight);
   }
-}, true);
 
-window.addEventListener("hashchange", () => {
-  lastUrl = location.href;
-  if (active() && isPad(location.hash)) questions.render(true);
-});
-
-if (embedded()) {
-  if ("ResizeObserver" in window) new ResizeObserver(() => reportHeight()).observe(document.body);
-  window.addEventListener("load", reportHeight);
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(() => setup());
+  }
+  setup();
 }
 
-if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-  window.document$.subscribe(() => setup());
-}
-setup();
+// In node (tests import the text functions) there is no page to set up.
+if (typeof window !== "undefined" && typeof document !== "undefined") start();
