@@ -26,6 +26,7 @@ from .pages import render_site
 from .pages.base import GeneratedPage, SiteContext
 from .pages.printable import available_pdfs
 from .pages.home import HOME_SRC, fill_home
+from .wegwijzer.site import fill_site_wegwijzer
 
 log = get_plugin_logger(__name__)
 
@@ -100,7 +101,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the generated route cards into the hand-written home page."""
         if self.context is not None and page.file.src_uri == HOME_SRC:
-            return fill_home(markdown, self.context, page.file.src_uri)
+            return fill_site_wegwijzer(fill_home(markdown, self.context, page.file.src_uri), self.context,
+                                       page.file.src_uri)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
