@@ -68,7 +68,7 @@ def test_home_cards_link_every_route(page, site_url: str, recorder) -> None:
 def test_compare_and_glossary_render(page, site_url: str, recorder) -> None:
     page.goto(f"{site_url}vergelijken/")
     assert page.locator("h1").inner_text().replace("¶", "").strip() == "Vergelijken"
-    rows = page.locator(".rw-compare-table--routes tbody tr")
+    rows = page.locator(".rw-compare--routes tbody tr")
     assert rows.count() >= len(ROUTES)
     assert page.locator("#laag-basis").count() == 1
     page.goto(f"{site_url}begrippen/")

@@ -47,7 +47,7 @@ def test_compare_page_renders_tables_with_labels_and_escaped_text() -> None:
     assert page.src_uri == "vergelijken.md" and page.title == "Vergelijken"
     html = to_html(page.content)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert html.count('<table class="rw-compare-table') == 1 + 6
+    assert html.count('class="rw-table-scroll rw-compare') == 1 + 6
     assert 'data-label="Regie en eindverantwoordelijkheid"' in html
     assert 'id="laag-speciaal"' in html
     assert 'href="../testroute/stappen/stap-4a/"' in html

@@ -82,7 +82,7 @@ def glossary_entries(context: SiteContext, from_src: str = GLOSSARY_SRC) -> list
         display = strip_abbreviation(name)
         key = sort_key(display)
         entry = entries.setdefault(key, Entry(name=display, anchor=term_anchor(display)))
-        if abbreviation and abbreviation not in entry.abbreviations:
+        if abbreviation and abbreviation not in entry.abbreviations and abbreviation.casefold() != display.casefold():
             entry.abbreviations.append(abbreviation)
         entry.meanings.append(Meaning(loaded, kind, text, note, relative(from_src, target)))
 
