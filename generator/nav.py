@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
+
 from .pages.base import GeneratedPage, SiteContext
 
 NavItem = dict[str, Any]
@@ -23,8 +25,9 @@ def _insert(tree: list[tuple[int, str, Any]], section: tuple[str, ...], page: Ge
 
 
 def _to_mkdocs(tree: list[tuple[int, str, Any]]) -> list[NavItem]:
+    """MkDocs and Material treat nav titles as HTML (sidebar, footer, search), so route text is escaped."""
     ordered = sorted(tree, key=lambda item: item[0])
-    return [{title: _to_mkdocs(value) if isinstance(value, list) else value} for _, title, value in ordered]
+    return [{str(escape(title)): _to_mkdocs(value) if isinstance(value, list) else value} for _, title, value in ordered]
 
 
 def build_nav(pages: list[GeneratedPage], context: SiteContext) -> list[NavItem]:
@@ -39,5 +42,5 @@ def build_nav(pages: list[GeneratedPage], context: SiteContext) -> list[NavItem]
         _insert(per_route[owner] if owner else site, page.nav_section, page)
     nav: list[NavItem] = []
     for directory, loaded in route_dirs.items():
-        nav.append({loaded.route.organisation.name: _to_mkdocs(per_route[directory])})
+        nav.append({str(escape(loaded.route.organisation.name)): _to_mkdocs(per_route[directory])})
     return nav + _to_mkdocs(site)

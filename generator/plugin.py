@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -111,6 +112,13 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
             return html
         abbreviations = abbreviations_for_page(page.file.src_uri, self.context.routes, self.context.route_dir)
         return add_abbreviations(html, abbreviations)
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """Give generated pages a safe <title>: Material prints `page.title | striptags` there
+        unescaped, which would turn a route's '&lt;/title&gt;' back into markup."""
+        if page.file.generated_by and page.title:
+            page.meta["title"] = str(escape(Markup(page.title).striptags()))
+        return context
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when a route file changes."""
