@@ -209,7 +209,7 @@ function outcomeBlock(data, state) {
   if (o.roles.length || o.parents) {
     parts.push(el("h4", { text: "Wat te doen nu" }), el("ul", { class: "rw-ww-rollen" },
       o.roles.map((r) => el("li", {}, el("a", linkAttrs(r.url), r.name), " ",
-        el("span", { class: "rw-muted", text: `(${r.responsibility})` }), r.tasks.length ? `: ${r.tasks.join("; ")}` : "")),
+        el("span", { class: "rw-muted", text: `(${r.responsibility})` }), r.tasks.length ? `: ${r.tasks.join(" ")}` : "")),
       o.parents ? el("li", {}, el("strong", { text: "Ouders" }), `: ${o.parents}`) : null));
   }
   if (o.talk.length) parts.push(el("h4", { text: "Met wie praat u" }), el("p", { text: o.talk.join(", ") }));
@@ -302,7 +302,7 @@ class Questions {
       const heading = this.root.querySelector(".rw-ww-kop");
       if (heading) {
         heading.focus({ preventScroll: true });
-        this.root.scrollIntoView({ block: "start" });
+        heading.scrollIntoView({ block: "start" });
       }
     }
     reportHeight();
