@@ -16,7 +16,9 @@ import unicodedata
 
 VOWELS = frozenset("aeiouy")
 
-# Snowball's Dutch stopword list, plus everyday filler words that never say which step.
+# Snowball's Dutch stopword list, plus everyday filler words and light verbs (gaan, krijgen,
+# laten, ...) that never say which step. Phrases such as 'gaat goed' are still matched as
+# synonym groups, which look at all words.
 STOPWORDS = frozenset("""
 aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er
 ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen
@@ -24,6 +26,11 @@ maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder o
 tegen toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf
 zich zij zijn zo zonder zou
 eigenlijk gewoon heel echt erg best wel even steeds weer nou hoor soms vaak we wij jullie onze erbij daarom
+gaan gaat ging gegaan komen komt kwam gekomen krijgen krijgt kreeg gekregen laten laat liet doen doet deed gedaan
+vinden vindt vond staan staat stond zitten zit zat willen wilt wilde mogen mag mocht moeten moest kunnen kunt
+konden zullen zult zouden keer misschien samen hele helemaal ervoor daarop daarvoor erover eerst waar welke welk
+goed graag beetje nogal zoiets vertelde vertelt zegt zei gezegd denkt denken dacht nu kijk kijken kijkt keek
+vraag vragen vraagt vroeg gevraagd
 """.split())
 
 _WORD = re.compile(r"[a-z0-9]+")
