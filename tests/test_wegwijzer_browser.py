@@ -189,12 +189,36 @@ def test_browser_ranks_like_python(page: object, site_url: str, loaded: LoadedRo
             assert shown.nth(i).inner_text().startswith(labels[step])
 
 
-def test_phone_width_has_no_sideways_scroll(phone_page: object, site_url: str) -> None:
+@pytest.mark.parametrize("width", [360, 640], ids=["telefoon", "zoom-200"])
+def test_narrow_widths_have_no_sideways_scroll(new_page: object, site_url: str, width: int) -> None:
+    """360 px is a phone; 640 px is a 1280 px screen at 200% zoom."""
+    page = new_page(viewport={"width": width, "height": 740})
     loaded = ROUTES[0]
     path = longest(loaded)
-    phone_page.goto(url(site_url, loaded, f"#pad={path.code}"))
-    phone_page.wait_for_selector("[data-testid=advies]")
-    assert phone_page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+    page.goto(url(site_url, loaded))
+    page.fill("[data-testid=situatie]", "de juf maakt zich zorgen")
+    page.press("[data-testid=situatie]", "Enter")
+    page.wait_for_selector("[data-testid=suggestie]")
+    page.goto(url(site_url, loaded, f"#pad={path.code}"))
+    page.wait_for_selector("[data-testid=advies]")
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_works_after_instant_navigation(page: object, site_url: str, recorder: object) -> None:
+    """Material swaps the page content without reloading scripts; the wegwijzer must still start."""
+    loaded = ROUTES[0]
+    page.goto(f"{site_url}{loaded.slug}/")
+    page.click(".md-content a[href$='wegwijzer/'] >> nth=0")
+    page.wait_for_url("**/wegwijzer/")
+    page.wait_for_selector("[data-testid=vraag]")
+    assert page.is_hidden("[data-rw-static]")
+    page.check("[data-testid=vraag] input[value='0']")
+    page.click("[data-testid=volgende]")
+    assert page.evaluate("location.hash") == "#pad=0"
+    # the snippet to embed names the absolute address of the embed page
+    code = page.text_content("[data-rw-embed-code]")
+    assert f'src="{site_url}{loaded.slug}/wegwijzer/embed/"' in code
+    assert recorder.page_errors == [] and recorder.external_requests == []
 
 
 def test_home_page_starts_with_the_school_question(page: object, site_url: str, recorder: object) -> None:

@@ -135,3 +135,14 @@ def test_js_ranking_equals_python(loaded: LoadedRoute) -> None:
     index = build_index(loaded)
     python = [[[step, value] for step, value in rank(index, t)] for t in texts]
     assert js == python
+
+
+@pytest.mark.parametrize("loaded", ROUTES, ids=IDS)
+def test_paths_page_lists_every_path(loaded: LoadedRoute) -> None:
+    context = SiteContext(routes=(loaded,))
+    page = next(p for p in render_wegwijzer_pages(loaded, context) if p.src_uri.endswith("paden.md"))
+    assert page.title == "Alle paden" and page.nav_section == ("Wegwijzer",)
+    for path in enumerate_paths(loaded.route.wegwijzer):
+        assert f'href="../#pad={path.code}"' in page.content
+    for excluded in loaded.route.wegwijzer.excluded:
+        assert f"../../stappen/{excluded.step}/" in page.content
