@@ -269,3 +269,18 @@ def test_embed_in_an_iframe_adapts_its_height(page: object, site_url: str, built
     assert abs(height - content) <= 40
     assert frame.locator(".rw-ww-suggestie__stap").first.get_attribute("target") == "_blank"
     assert recorder.external_requests == [] and recorder.page_errors == []
+
+
+def test_advice_can_show_one_role(page: object, site_url: str) -> None:
+    loaded = ROUTES[0]
+    path = next((p for p in enumerate_paths(loaded.route.wegwijzer) if len(loaded.step(p.outcome).roles) >= 2), None)
+    if path is None:
+        pytest.skip("geen advies met twee of meer rollen")
+    page.goto(url(site_url, loaded, f"#pad={path.code}"))
+    items = page.locator(".rw-ww-rollen > li")
+    total = items.count()
+    assert total >= 2
+    page.check("#rw-ww-rol-1")  # the first role
+    assert [items.nth(i).is_visible() for i in range(total)] == [True] + [False] * (total - 1)
+    page.check("#rw-ww-rol-0")  # all roles again
+    assert all(items.nth(i).is_visible() for i in range(total))

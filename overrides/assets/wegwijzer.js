@@ -195,6 +195,23 @@ function forbiddenFor(data, outcome, current) {
   return data.rules.filter((r) => here < r.order && r.order <= order).map((r) => r.text);
 }
 
+// "What to do now for your role": a radio group that shows one role's tasks, or all.
+// The choice is not stored and not put in the URL.
+function roleFilter(items) {
+  if (items.length < 2) return null;
+  const name = "rw-ww-rol";
+  const options = [{ label: "Alle rollen", index: -1 }, ...items.map((item, index) => ({ label: item.label, index }))];
+  const group = el("fieldset", { class: "rw-ww-rolkeuze" }, el("legend", { text: "Ik ben:" }),
+    options.map((opt) => el("span", { class: "rw-ww-optie" },
+      el("input", { type: "radio", name, id: `${name}-${opt.index + 1}`, value: String(opt.index), checked: opt.index === -1 }),
+      el("label", { for: `${name}-${opt.index + 1}`, text: opt.label }))));
+  group.addEventListener("change", (event) => {
+    const chosen = Number(event.target.value);
+    items.forEach((item, index) => { item.node.hidden = chosen !== -1 && chosen !== index; });
+  });
+  return group;
+}
+
 function outcomeBlock(data, state) {
   const o = data.outcomes[state.outcome];
   const why = el("ul", { class: "rw-ww-waarom" },
@@ -207,10 +224,12 @@ function outcomeBlock(data, state) {
     el("h4", { text: "Waarom dit advies" }), why,
   ];
   if (o.roles.length || o.parents) {
-    parts.push(el("h4", { text: "Wat te doen nu" }), el("ul", { class: "rw-ww-rollen" },
-      o.roles.map((r) => el("li", {}, el("a", linkAttrs(r.url), r.name), " ",
-        el("span", { class: "rw-muted", text: `(${r.responsibility})` }), r.tasks.length ? `: ${r.tasks.join(" ")}` : "")),
-      o.parents ? el("li", {}, el("strong", { text: "Ouders" }), `: ${o.parents}`) : null));
+    const items = [
+      ...o.roles.map((r) => ({ label: r.name, node: el("li", {}, el("a", linkAttrs(r.url), r.name), " ",
+        el("span", { class: "rw-muted", text: `(${r.responsibility})` }), r.tasks.length ? `: ${r.tasks.join(" ")}` : "") })),
+      ...(o.parents ? [{ label: "Ouder (in gewone taal)", node: el("li", {}, el("strong", { text: "Ouders" }), `: ${o.parents}`) }] : []),
+    ];
+    parts.push(el("h4", { text: "Wat te doen nu" }), roleFilter(items), el("ul", { class: "rw-ww-rollen" }, items.map((i) => i.node)));
   }
   if (o.talk.length) parts.push(el("h4", { text: "Met wie praat u" }), el("p", { text: o.talk.join(", ") }));
   if (o.documents.length) {
