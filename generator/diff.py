@@ -311,7 +311,7 @@ def _step(old_route: Route, new_route: Route, ids: dict[str, str], a: Step, b: S
     where = b.label
     out: list[Change] = []
     if a.id != b.id:
-        out.append(Change("Stappen", f"{where}: id {a.id} → {b.id} (zelfde inhoud, nieuwe id)"))
+        out.append(Change("Stappen", f"{where}: id {a.id} → {b.id} (herkend aan de inhoud)"))
     if a.label != b.label:
         out.append(Change("Stappen", f"{where}: label {_q(a.label)} → {_q(b.label)}"))
     if a.title != b.title:

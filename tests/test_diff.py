@@ -31,6 +31,26 @@ def edit(route: Route, change: Callable[[dict[str, Any]], None]) -> Route:
     return Route.model_validate(data)
 
 
+def rename_step(d: dict[str, Any], old_id: str, new_id: str) -> None:
+    """Give a step a new id and update every place that refers to it, as an author would."""
+    next(s for s in d["stappen"] if s["id"] == old_id)["id"] = new_id
+    for step in d["stappen"]:
+        for t in step.get("overgangen", []):
+            if t["naar"] == old_id:
+                t["naar"] = new_id
+    for rule in d.get("regels", []):
+        if rule.get("stap") == old_id:
+            rule["stap"] = new_id
+    for q in (d.get("wegwijzer") or {}).get("vragen", []):
+        for a in q["antwoorden"]:
+            for key in ("advies", "huidige-stap"):
+                if a.get(key) == old_id:
+                    a[key] = new_id
+    for ex in (d.get("wegwijzer") or {}).get("uitgesloten", []):
+        if ex["stap"] == old_id:
+            ex["stap"] = new_id
+
+
 def lines(old: Route, new: Route) -> list[str]:
     return [f"{c.section}: {c.text}" for c in diff_routes(old, new)]
 
@@ -90,28 +110,10 @@ def test_step_id_changed_is_one_step_with_a_new_id(loaded: LoadedRoute) -> None:
     new_id = f"{old_id}-nieuw"
 
     def change(d: dict[str, Any]) -> None:
-        text = repr(d)
-        # Every place that refers to a step: the id itself, transitions, rules, wegwijzer.
-        d["stappen"][1]["id"] = new_id
-        for step in d["stappen"]:
-            for t in step.get("overgangen", []):
-                if t["naar"] == old_id:
-                    t["naar"] = new_id
-        for rule in d.get("regels", []):
-            if rule.get("stap") == old_id:
-                rule["stap"] = new_id
-        for q in (d.get("wegwijzer") or {}).get("vragen", []):
-            for a in q["antwoorden"]:
-                for key in ("advies", "huidige-stap"):
-                    if a.get(key) == old_id:
-                        a[key] = new_id
-        for ex in (d.get("wegwijzer") or {}).get("uitgesloten", []):
-            if ex["stap"] == old_id:
-                ex["stap"] = new_id
-        assert text != repr(d)
+        rename_step(d, old_id, new_id)
 
     assert lines(r, edit(r, change)) == [
-        f"Stappen: {r.steps[1].label}: id {old_id} → {new_id} (zelfde inhoud, nieuwe id)"]
+        f"Stappen: {r.steps[1].label}: id {old_id} → {new_id} (herkend aan de inhoud)"]
 
 
 @routes
@@ -298,3 +300,21 @@ def test_cli_bad_file_is_a_dutch_error(tmp_path: Path, capsys: pytest.CaptureFix
     assert "Niet vergeleken" in err and "Traceback" not in err
     assert main(["diff", str(tmp_path / "weg.yaml"), str(REAL[0])]) == 1
     assert "weg.yaml:1:1: het bestand kan niet gelezen worden" in capsys.readouterr().err
+
+
+
+@routes
+def test_step_id_and_some_text_changed_is_still_recognised(loaded: LoadedRoute) -> None:
+    """A new id plus a small edit is one changed step, not a removed and an added one."""
+    r = loaded.route
+    i = max(range(len(r.steps)), key=lambda n: len(r.steps[n].model_dump_json()))  # the richest step
+    step = r.steps[i]
+
+    def change(d: dict[str, Any]) -> None:
+        rename_step(d, step.id, "andere-id")
+        d["stappen"][i]["samenvatting"] = "Een nieuwe samenvatting."
+
+    assert lines(r, edit(r, change)) == [
+        f"Stappen: {step.label}: id {step.id} → andere-id (herkend aan de inhoud)",
+        f"Stappen: {step.label}: samenvatting gewijzigd",
+    ]
