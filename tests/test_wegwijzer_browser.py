@@ -277,7 +277,7 @@ def test_advice_can_show_one_role(page: object, site_url: str) -> None:
     if path is None:
         pytest.skip("geen advies met twee of meer rollen")
     page.goto(url(site_url, loaded, f"#pad={path.code}"))
-    items = page.locator(".rw-ww-rollen > li")
+    items = page.locator("[data-testid=advies] .rw-ww-rollen > li")
     total = items.count()
     assert total >= 2
     page.check("#rw-ww-rol-1")  # the first role
