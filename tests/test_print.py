@@ -193,3 +193,11 @@ def test_any_page_prints_without_chrome(page: object, site_url: str, path: str) 
         for element in page.locator(selector).all():
             assert not element.is_visible(), f"{selector} is zichtbaar bij afdrukken van /{path}"
     assert page.locator("article h1").first.is_visible()
+
+
+@routes
+def test_ids_are_unique_in_the_whole_document(loaded: LoadedRoute, built_site: Path) -> None:
+    """The print version joins many partials in one page; an id twice would break its anchors."""
+    ids = re.findall(r'\sid="([^"]+)"', _page(built_site, loaded))
+    assert len(ids) > 50
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
