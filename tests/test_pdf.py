@@ -6,6 +6,7 @@ missing Chromium must give a Dutch message, which is tested by pointing at a mis
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -138,6 +139,10 @@ def test_site_links_the_pdf_once_it_is_made(pdf: Path, built_site: Path, tmp_pat
     html = (site / slug / "afdrukken" / "index.html").read_text(encoding="utf-8")
     assert f'href="../../pdf/{slug}.pdf" download>Download als PDF</a>' in html
     assert (site / slug / "afdrukken" / "../../pdf" / f"{slug}.pdf").resolve().read_bytes() == pdf.read_bytes()
+    index = json.loads((site / "routes.json").read_text(encoding="utf-8"))
+    listed = {e["slug"]: e.get("pdf") for e in index["routes"]}
+    assert listed[slug] == f"pdf/{slug}.pdf" and (site / listed[slug]).is_file()
+    assert [s for s, p in listed.items() if p and s != slug] == []
     other = next((r.slug for r in REAL if r.slug != slug), None)
     if other:
         assert "Download als PDF" not in (site / other / "afdrukken" / "index.html").read_text(encoding="utf-8")

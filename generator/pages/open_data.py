@@ -15,6 +15,7 @@ from ..model import LoadedRoute
 from ..schema import route_schema
 from ..urls import page_url
 from .base import GeneratedPage, SiteContext
+from .printable import pdf_src
 
 SCHEMA_SRC = "schema/route.schema.json"
 INDEX_SRC = "routes.json"
@@ -37,7 +38,10 @@ def route_json_src(loaded: LoadedRoute, context: SiteContext) -> str:
 
 
 def route_index(context: SiteContext) -> dict[str, Any]:
-    """The list of published routes; URLs are relative to the index, so any sub-path works."""
+    """The list of published routes; URLs are relative to the index, so any sub-path works.
+
+    `pdf` is only listed for routes whose PDF was made (see `routewijzer pdf`).
+    """
     entries = []
     for loaded in context.routes:
         route = loaded.route
@@ -49,6 +53,7 @@ def route_index(context: SiteContext) -> dict[str, Any]:
             "datum": route.date,
             "json": route_json_src(loaded, context),
             "handboek": page_url(context.route_dir(loaded.slug) + "index.md"),
+            **({"pdf": pdf_src(loaded.slug)} if loaded.slug in context.pdfs else {}),
         })
     return {"schema": SCHEMA_SRC, "routes": entries}
 
