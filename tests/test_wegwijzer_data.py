@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import markdown
+
 import pytest
 
 from generator.model import LoadedRoute
@@ -111,6 +113,9 @@ def test_pages_escape_route_text_and_embed_json_safely(loaded: LoadedRoute) -> N
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in main  # static outcome text, escaped
     block = re.search(r'<script type="application/json">(.*?)</script>', main, re.S).group(1)
     assert json.loads(block)["outcomes"][loaded.route.steps[0].id]["summary"] == nasty
+    html = markdown.markdown(main.split("---", 2)[2], extensions=["md_in_html", "attr_list"])
+    assert "<em>x</em>" not in html and 'href="javascript:' not in html and "<script>alert" not in html
+    assert "*x* [a](javascript:alert(1)) {{ y }}" in html
     assert pages["embed/index.md"].content.startswith("---\ntemplate: rw-embed.html\n")
     assert "Alle paden" in pages["wegwijzer/paden.md"].content
 
