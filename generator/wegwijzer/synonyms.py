@@ -9,7 +9,7 @@ A group is matched on the stems of *all* words (stopwords kept), so negations su
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -29,6 +29,28 @@ class Synonyms:
     single: dict[str, tuple[str, ...]]
     affix: tuple[tuple[str, str], ...]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
+
+    @cached_property
+    def phrases_by_start(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """Phrases grouped by their first stem (in their original order): only those can match at a word."""
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, group in self.phrases:
+            index.setdefault(phrase[0], []).append((phrase, group))
+        return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def affix_memo(self) -> dict[str, tuple[str, ...]]:
+        """Affix groups per stem, filled as stems are met: texts repeat their words a lot."""
+        return {}
+
+    def affix_groups(self, token: str) -> tuple[str, ...]:
+        """Groups whose affix stem starts or ends `token` (in affix order); see AFFIX_MIN."""
+        found = self.affix_memo.get(token)
+        if found is None:
+            found = tuple(group for part, group in self.affix
+                          if token != part and (token.startswith(part) or token.endswith(part)))
+            self.affix_memo[token] = found
+        return found
 
     def to_json(self) -> dict[str, object]:
         """The same tables for the browser."""
@@ -86,10 +108,9 @@ def groups_in(text: str, synonyms: Synonyms) -> list[str]:
         for group in synonyms.single.get(token, ()):
             add(group)
         if len(token) > AFFIX_MIN:
-            for part, group in synonyms.affix:
-                if token != part and (token.startswith(part) or token.endswith(part)):
-                    add(group)
-        for phrase, group in synonyms.phrases:
+            for group in synonyms.affix_groups(token):
+                add(group)
+        for phrase, group in synonyms.phrases_by_start.get(token, ()):
             if tuple(seq[i:i + len(phrase)]) == phrase:
                 add(group)
     return found

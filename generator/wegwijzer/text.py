@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 VOWELS = frozenset("aeiouy")
 
@@ -62,6 +63,7 @@ def _undouble(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)  # pure, and called for every word of every text: memoised
 def stem(word: str) -> str:
     """A compact Dutch stem; the same word always gives the same stem, in Python and in JS.
 

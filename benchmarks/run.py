@@ -1,0 +1,236 @@
+"""Build time, plugin overhead, page weight and wegwijzer speed, measured in one run.
+
+Not part of the test suite (it takes minutes). From the repository root:
+
+    .venv/bin/python benchmarks/run.py            # all measurements, Markdown table on stdout
+    .venv/bin/python benchmarks/run.py --sizes 5 50 --skip-browser
+
+Targets (see BENCHMARKS.md): 150 routes < 60 s on 2 cores; 150 ≤ 3.3 × the time of 50;
+the plugin adds ≤ 15 % over plain MkDocs building the same pages; wegwijzer JS + data
+≤ 30 KB gzipped per route; a suggestion within 50 ms of submitting a description.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synth import write_routes  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def config_text(routes_dir: Path | None = None, docs_dir: Path | None = None, nav: Any = None) -> str:
+    """mkdocs.yml with the routes folder changed, or (plain) without the routewijzer plugin."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^watch:\n(\s+-.*\n?)+", "", text)
+    if routes_dir is not None:
+        text = re.sub(r"(-\s*routewijzer:\s*\n(?:\s+\w+:.*\n)*?\s+routes:\s*)\S+", lambda m: m.group(1) + str(routes_dir), text)
+    if docs_dir is not None:
+        text = re.sub(r"(?m)^  - routewijzer:\s*\n(    .*\n)*", "", text)
+        text = re.sub(r"(?m)^docs_dir:.*$", f"docs_dir: {docs_dir}", text)
+        text += "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+    return text
+
+
+def build(config_body: str, site: Path) -> float:
+    """Seconds for one `mkdocs build` with this config (written beside mkdocs.yml)."""
+    config = ROOT / f".mkdocs-bench-{os.getpid()}.yml"
+    config.write_text(config_body, encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                                cwd=ROOT, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+    finally:
+        config.unlink(missing_ok=True)
+    if result.returncode != 0:
+        raise SystemExit(f"build faalde:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def export_static(routes_dir: Path, docs: Path) -> Any:
+    """The plugin's pages written as ordinary files, plus its navigation (for a plain build)."""
+    from generator.load import load_routes
+    from generator.nav import build_nav
+    from generator.pages import render_site
+    from generator.pages.base import SiteContext
+    from generator.pages.home import HOME_SRC, fill_home
+
+    routes, problems = load_routes([routes_dir])
+    assert not problems, problems
+    context = SiteContext(routes=tuple(routes))
+    pages = render_site(context)
+    shutil.copytree(ROOT / "content", docs)
+    home = docs / HOME_SRC
+    home.write_text(fill_home(home.read_text(encoding="utf-8"), context, HOME_SRC), encoding="utf-8")
+    for page in pages:
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+    return [{"Home": "index.md"}] + build_nav(pages, context)
+
+
+def measure_builds(sizes: list[int], work: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {"builds": {}}
+    for n in sizes:
+        routes = work / f"routes-{n}"
+        write_routes(n, routes)
+        seconds = build(config_text(routes_dir=routes), work / f"site-{n}")
+        pages = sum(1 for _ in (work / f"site-{n}").rglob("*.html"))
+        out["builds"][n] = {"seconds": round(seconds, 1), "pages": pages}
+        print(f"  {n} routes: {seconds:.1f} s, {pages} pages", file=sys.stderr)
+    ref = 50 if 50 in sizes else sizes[len(sizes) // 2]
+    routes = work / f"routes-{ref}"
+    docs = work / f"docs-{ref}"
+    nav = export_static(routes, docs)
+    plain = build(config_text(docs_dir=docs, nav=nav), work / f"plain-{ref}")
+    plugin = build(config_text(routes_dir=routes), work / f"site-{ref}-again")
+    out["overhead"] = {"routes": ref, "plain_seconds": round(plain, 1), "plugin_seconds": round(plugin, 1),
+                       "ratio": round(plugin / plain, 3)}
+    print(f"  plain {plain:.1f} s vs plugin {plugin:.1f} s", file=sys.stderr)
+    return out
+
+
+PAGE_TYPES = [
+    ("wegwijzer-embed", r"/wegwijzer/embed/$"), ("wegwijzer-paden", r"/wegwijzer/paden/$"),
+    ("wegwijzer", r"/wegwijzer/$"), ("stap", r"/stappen/[^/]+/$"), ("wie-doet-wat", r"/wie-doet-wat/$"),
+    ("documenten", r"/documenten/$"), ("voor-ouders", r"/voor-ouders/$"), ("afdrukken", r"/afdrukken/$"),
+    ("vergelijken", r"^/vergelijken/$"), ("begrippen", r"^/begrippen/$"), ("home", r"^/$"),
+    ("overzicht", r"^/[^/]+/$"),
+]
+
+
+def page_type(path: str) -> str:
+    return next((name for name, pattern in PAGE_TYPES if re.search(pattern, path)), "overig")
+
+
+def measure_browser(site: Path, routes_dir: Path) -> dict[str, Any]:
+    """Page weight per page type (all same-host responses, gzipped) and suggestion latency."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    weights: dict[str, list[int]] = {}
+    wegwijzer: dict[str, Any] = {}
+    latencies: list[float] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        page = browser.new_page()
+        loaded: list[str] = []
+        page.on("response", lambda r: loaded.append(r.url) if r.url.startswith(base) and r.status == 200 else None)
+        for html in sorted(site.rglob("*.html")):
+            rel = "/" + html.relative_to(site).as_posix()
+            path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+            if path == "/404.html":
+                continue
+            loaded.clear()
+            page.goto(base + path, wait_until="networkidle")
+            files = {site / u[len(base) + 1:].split("?")[0].split("#")[0] for u in loaded}
+            files = {f / "index.html" if f.is_dir() else f for f in files}
+            total = sum(gz(f.read_bytes()) for f in files if f.is_file())
+            weights.setdefault(page_type(path), []).append(total)
+            if page_type(path) == "wegwijzer":
+                body = html.read_text(encoding="utf-8")
+                data = b"".join(m.encode() for m in re.findall(r'<script type="application/json">(.*?)</script>', body, re.S))
+                scripts = [f for f in files if f.suffix in (".js", ".mjs") and "wegwijzer" in f.name]
+                slug = path.strip("/").split("/")[0]
+                wegwijzer[slug] = {"js": sum(gz(f.read_bytes()) for f in scripts), "data": gz(data)}
+                latencies += suggestion_latencies(page, routes_dir / f"{slug}.yaml")
+        browser.close()
+    server.shutdown()
+    return {"weights": {k: {"pages": len(v), "median_kb": round(statistics.median(v) / 1000, 1),
+                            "max_kb": round(max(v) / 1000, 1)} for k, v in sorted(weights.items())},
+            "wegwijzer": wegwijzer,
+            "latency_ms": ({"runs": len(latencies), "median": round(statistics.median(latencies), 1),
+                            "p95": round(sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1)} if latencies else None)}
+
+
+_MEASURE = """async (text) => {
+  const form = document.querySelector('[data-rw-form]');
+  const target = document.querySelector('[data-rw-suggesties]');
+  if (!form || form.hidden || !target) return null;
+  form.querySelector('[data-testid=situatie]').value = text;
+  target.replaceChildren();
+  return await new Promise((resolve) => {
+    const t0 = performance.now();
+    const watch = new MutationObserver(() => { watch.disconnect(); resolve(performance.now() - t0); });
+    watch.observe(target, {childList: true, subtree: true, characterData: true});
+    form.requestSubmit();
+    setTimeout(() => resolve(null), 2000);
+  });
+}"""
+
+
+def suggestion_latencies(page: Any, route_file: Path) -> list[float]:
+    """Submit each herkenning phrase of the route (and a few partial ones); time to first suggestion."""
+    if not route_file.exists():
+        return []
+    data = yaml.safe_load(route_file.read_text(encoding="utf-8"))
+    phrases = [p for s in data.get("stappen", []) for p in s.get("herkenning", [])]
+    phrases += [" ".join(p.split()[:3]) for p in phrases[:10]]
+    out = []
+    for phrase in phrases[:40]:
+        ms = page.evaluate(_MEASURE, phrase)
+        if ms is not None:
+            out.append(ms)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 150])
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    args = parser.parse_args()
+    results: dict[str, Any] = {"cpus": os.cpu_count(), "load_before": os.getloadavg()[0]}
+    with tempfile.TemporaryDirectory(prefix="rw-bench-") as folder:
+        work = Path(folder)
+        print("Builds…", file=sys.stderr)
+        results.update(measure_builds(args.sizes, work))
+        if not args.skip_browser:
+            print("Real site in Chromium…", file=sys.stderr)
+            real_site = work / "real-site"
+            results["real_build_seconds"] = round(build(config_text(), real_site), 1)
+            results["real"] = measure_browser(real_site, ROOT / "routes")
+            print("Synthetic site (5 routes) in Chromium…", file=sys.stderr)
+            results["synthetic"] = measure_browser(work / f"site-{args.sizes[0]}", work / f"routes-{args.sizes[0]}")
+    results["load_after"] = os.getloadavg()[0]
+    text = json.dumps(results, indent=2, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
