@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup serve build test chromium clean
+.PHONY: setup serve build test chromium axe clean
 
 setup: $(STAMP)
 
@@ -28,7 +28,14 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup chromium
+# axe-core for the accessibility tests, from npm into tests/node_modules (pinned by the lock file).
+axe: tests/node_modules/axe-core/axe.min.js
+
+tests/node_modules/axe-core/axe.min.js: tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --silent
+	touch $@
+
+test: setup chromium axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -1,0 +1,98 @@
+"""WCAG 2.1 AA on every built page: axe-core in light and dark mode, 320px width, 200% zoom.
+
+axe-core comes from npm into tests/node_modules (`make axe`; never from a CDN) and is
+injected into each page as a local script. Failures list page, rule and elements, so the
+owner of a page type can find and fix them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitewalk import page_urls, problems_by_page, walker
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+_RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 160),
+                              summary: (n.failureSummary || '').split('\\n').slice(1, 3).join(' ')}))
+  }));
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    if not AXE.exists():
+        pytest.fail("axe-core ontbreekt: voer 'make axe' uit (npm ci --prefix tests).")
+    return AXE
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_violations(built_site: Path, site_url: str, browser: Any, axe_script: Path,
+                                      scheme: str) -> None:
+    problems: dict[str, list[str]] = {}
+    pages = page_urls(built_site, site_url)
+    with walker(browser, color_scheme=scheme) as (page, _, _):
+        for rel, url in pages:
+            page.goto(url, wait_until="load")
+            page.add_script_tag(path=str(axe_script))
+            for violation in page.evaluate(_RUN_AXE, WCAG_TAGS):
+                nodes = violation["nodes"]
+                shown = "; ".join(f"{n['target']} ({n['summary']})" for n in nodes[:3])
+                more = f" en {len(nodes) - 3} meer" if len(nodes) > 3 else ""
+                problems.setdefault(rel, []).append(
+                    f"{violation['id']} [{violation['impact']}] {violation['help']}: {shown}{more}")
+    assert not problems, f"\n{len(problems)} van {len(pages)} pagina's ({scheme}):\n" + problems_by_page(problems)
+
+
+_OVERFLOW = """() => {
+  const doc = document.documentElement;
+  const out = {scroll: doc.scrollWidth, width: window.innerWidth, wide: [], clipped: []};
+  const scrollable = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p); if (/(auto|scroll)/.test(s.overflowX) && p !== doc && p !== document.body) return true; }
+    return false; };
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const s = getComputedStyle(el);
+    if (s.visibility === 'hidden' || s.position === 'fixed') continue;
+    if (r.right > window.innerWidth + 1 && !scrollable(el) && !el.closest('.md-sidebar, .md-search, [hidden]'))
+      out.wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' → ' + Math.round(r.right) + 'px');
+    if (el.closest('.md-content') && /(hidden|clip)/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1
+        && !el.closest('.md-ellipsis') && !/ellipsis/.test(s.textOverflow) && el.textContent.trim())
+      out.clipped.push(el.tagName.toLowerCase() + '.' + String(el.className).trim().split(/\\s+/).join('.') + ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
+  }
+  out.wide = out.wide.slice(0, 5); out.clipped = out.clipped.slice(0, 5);
+  return out;
+}"""
+
+
+@pytest.mark.parametrize(("label", "viewport"), [
+    ("320px breed", {"width": 320, "height": 640}),
+    ("200% zoom (640×450)", {"width": 640, "height": 450}),
+])
+def test_no_horizontal_scroll_or_cut_off_content(built_site: Path, site_url: str, browser: Any, label: str,
+                                                 viewport: dict[str, int]) -> None:
+    problems: dict[str, list[str]] = {}
+    pages = page_urls(built_site, site_url)
+    with walker(browser, viewport=viewport) as (page, _, _):
+        for rel, url in pages:
+            page.goto(url, wait_until="load")
+            found = page.evaluate(_OVERFLOW)
+            issues = []
+            if found["scroll"] > found["width"] + 1:
+                issues.append(f"pagina scrolt horizontaal ({found['scroll']}px > {found['width']}px): "
+                              + ", ".join(found["wide"]))
+            issues += [f"afgesneden: {c}" for c in found["clipped"]]
+            if issues:
+                problems[rel] = issues
+    assert not problems, f"\n{label}: {len(problems)} van {len(pages)} pagina's:\n" + problems_by_page(problems)
