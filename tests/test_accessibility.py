@@ -67,6 +67,8 @@ _OVERFLOW = """() => {
     if (s.visibility === 'hidden' || s.position === 'fixed') continue;
     if (r.right > window.innerWidth + 1 && !scrollable(el) && !el.closest('.md-sidebar, .md-search, [hidden]'))
       out.wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' → ' + Math.round(r.right) + 'px');
+    // Clipped on purpose: screen-reader-only text (1px boxes) is not 'cut off'.
+    if (el.clientWidth <= 2 || el.clientHeight <= 2 || s.clip !== 'auto') continue;
     if (el.closest('.md-content') && /(hidden|clip)/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1
         && !el.closest('.md-ellipsis') && !/ellipsis/.test(s.textOverflow) && el.textContent.trim())
       out.clipped.push(el.tagName.toLowerCase() + '.' + String(el.className).trim().split(/\\s+/).join('.') + ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
