@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ROUTES, _PROBLEMS = load_routes([ROOT / "routes"])
 
 # Fields that hold references, ids or dates rather than statements.
-NOT_STATEMENTS = {"id", "role", "document", "to", "tier", "step", "next", "outcome", "current", "by", "date", "file"}
+NOT_STATEMENTS = {"id", "role", "document", "to", "tier", "step", "next", "outcome", "current", "by", "date", "file",
+                  "start"}
 
 
 class _TextOnly(HTMLParser):
