@@ -201,3 +201,12 @@ def test_ids_are_unique_in_the_whole_document(loaded: LoadedRoute, built_site: P
     ids = re.findall(r'\sid="([^"]+)"', _page(built_site, loaded))
     assert len(ids) > 50
     assert sorted({i for i in ids if ids.count(i) > 1}) == []
+
+
+@pytest.mark.browser
+def test_print_page_fits_a_phone_screen(new_page: object, site_url: str) -> None:
+    """The wide flowchart scrolls inside its own box; the page itself never scrolls sideways."""
+    page = new_page(viewport={"width": 320, "height": 700})
+    for loaded in REAL:
+        page.goto(f"{site_url}{loaded.slug}/afdrukken/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, loaded.slug
