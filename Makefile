@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Chromium installeren (Debian-pakket, nodig voor de browsertests en PDF's)..."; \
+	@{ command -v chromium && command -v pdftotext; } >/dev/null 2>&1 || { \
+	  echo "Chromium en poppler-utils installeren (Debian-pakketten, nodig voor de browsertests en PDF's)..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
