@@ -2,6 +2,7 @@
 # need first (a virtual environment in .venv; Debian's Chromium for the browser tests).
 
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING = 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
@@ -35,8 +36,11 @@ tests/node_modules/axe-core/axe.min.js: tests/package.json tests/package-lock.js
 	npm ci --prefix tests --no-audit --no-fund --silent
 	touch $@
 
+# Two workers: the browser walks keep one core busy each (the machines have two).
+PYTEST_WORKERS ?= 2
+
 test: setup chromium axe
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:
 	rm -rf site .pytest_cache
