@@ -320,6 +320,16 @@ class Step(Strict):
         default_factory=list,
     )
 
+    @property
+    def own_title(self) -> str:
+        """The title, or '' where the source's title only repeats the label ('Zorgoverleg')."""
+        return "" if self.title.strip().casefold() == self.label.strip().casefold() else self.title
+
+    @property
+    def name(self) -> str:
+        """'<label>: <titel>', the name a step has in headings, navigation and links."""
+        return f"{self.label}: {self.own_title}" if self.own_title else self.label
+
 
 # ---------------------------------------------------------------------------
 # Wegwijzer (decision aid)

@@ -29,6 +29,15 @@ def test_one_page_per_step_in_file_order_under_stappen() -> None:
     assert [p.order for p in pages] == sorted(p.order for p in pages) and len({p.order for p in pages}) == 3
 
 
+def test_a_title_that_repeats_the_label_is_not_said_twice() -> None:
+    data = route_data()
+    data["stappen"][1]["label"] = "Zorgoverleg"
+    data["stappen"][1]["titel"] = "zorgoverleg "
+    pages = render_step_pages(loaded(data), context(loaded(data)))
+    assert [p.title for p in pages] == ["Stap 1: Signaleren", "Zorgoverleg", "Stap 3: Uitvoeren"]
+    assert pages[1].content.startswith("# Zorgoverleg\n") or "\n# Zorgoverleg\n" in pages[1].content
+
+
 def test_every_text_field_of_every_step_is_on_its_page() -> None:
     route = loaded()
     view = RouteView(route)

@@ -38,8 +38,7 @@ LEAD = (Responsibility.FINAL, Responsibility.DIRECTION, Responsibility.RESPONSIB
 
 @dataclass(frozen=True)
 class StepRef:
-    label: str
-    title: str
+    name: str
     url: str
 
 
@@ -125,7 +124,7 @@ def compare_layers(context: SiteContext, from_src: str = COMPARE_SRC) -> list[La
                 loaded=loaded,
                 overview=relative(from_src, base + "index.md"),
                 tiers=tuple((tier, tier_class(index)) for index, tier in tiers),
-                steps=tuple(StepRef(s.label, s.title, relative(from_src, f"{base}stappen/{s.id}.md")) for s in steps),
+                steps=tuple(StepRef(s.name, relative(from_src, f"{base}stappen/{s.id}.md")) for s in steps),
                 leads=_leads(loaded, steps),
                 documents=_documents(loaded, steps),
                 timing=_timing(loaded, steps),

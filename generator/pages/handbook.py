@@ -191,8 +191,8 @@ class RouteView:
         return part.responsibility in LEAD_RESPONSIBILITIES
 
     def step_name(self, step: Step) -> str:
-        """'<label>: <titel>', the name a step has in navigation and links."""
-        return f"{step.label}: {step.title}"
+        """The name a step has in navigation and links."""
+        return step.name
 
     # steps -------------------------------------------------------------
     def neighbours(self, step: Step) -> tuple[Step | None, Step | None]:

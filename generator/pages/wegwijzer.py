@@ -79,7 +79,7 @@ def render_paths(loaded: LoadedRoute, context: SiteContext) -> str:
             "code": path.code,
             "choices": [(c.question.text, c.answer.text) for c in path.choices],
             "outcome": data["outcomes"][path.outcome],
-            "current": f"{steps[path.current].label}: {steps[path.current].title}" if path.current in steps else "",
+            "current": steps[path.current].name if path.current in steps else "",
             "reasons": [c.answer.reason for c in path.choices if c.answer.reason],
             "forbidden": forbidden(loaded, path.outcome, path.current),
         })

@@ -63,8 +63,7 @@ def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str,
     return {
         "id": step.id,
         "order": _order(loaded)[step.id],
-        "label": step.label,
-        "title": step.title,
+        "name": step.name,
         "url": links.step(step.id),
         "summary": step.summary,
         "roles": [

@@ -218,8 +218,8 @@ function outcomeBlock(data, state) {
     state.choices.map((c) => el("li", {}, `${c.question.text} `, el("strong", { text: c.answer.text }),
       c.answer.reason ? el("span", { class: "rw-ww-toelichting", text: ` ${c.answer.reason}` }) : null)));
   const parts = [
-    el("h3", { tabindex: "-1", class: "rw-ww-kop", text: `Advies: ${o.label}: ${o.title}` }),
-    el("p", { class: "rw-ww-advies__stap" }, el("a", linkAttrs(o.url), `Ga naar ${o.label}: ${o.title}`)),
+    el("h3", { tabindex: "-1", class: "rw-ww-kop", text: `Advies: ${o.name}` }),
+    el("p", { class: "rw-ww-advies__stap" }, el("a", linkAttrs(o.url), `Ga naar ${o.name}`)),
     el("p", { text: o.summary }),
     el("h4", { text: "Waarom dit advies" }), why,
   ];
@@ -315,7 +315,7 @@ class Questions {
     if (state.outcome) {
       const o = this.data.outcomes[state.outcome];
       this.live.textContent = "";
-      setTimeout(() => { this.live.textContent = `Advies: ${o.label}: ${o.title}`; }, 50);
+      setTimeout(() => { this.live.textContent = `Advies: ${o.name}`; }, 50);
     }
     if (focus && (parsed !== null)) {
       const heading = this.root.querySelector(".rw-ww-kop");
@@ -368,7 +368,7 @@ function showSuggestions(target, data, text, onConfirm) {
     const signals = matchedSignals(byId[r.id], r.query);
     const hits = matchedWords(text, byId[r.id], data.search);
     return el("li", { class: "rw-ww-suggestie", "data-testid": "suggestie", "data-step": r.id },
-      el("a", { ...linkAttrs(o.url), class: "rw-ww-suggestie__stap" }, `${o.label}: ${o.title}`),
+      el("a", { ...linkAttrs(o.url), class: "rw-ww-suggestie__stap" }, `${o.name}`),
       el("p", { class: "rw-ww-suggestie__tekst", text: o.summary }),
       signals.length ? el("p", { class: "rw-ww-suggestie__signalen" }, "Herkend aan: ",
         signals.map((s, i) => [i ? "; " : "", el("q", { text: s })])) : null,
