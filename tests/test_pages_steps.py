@@ -38,6 +38,23 @@ def test_a_title_that_repeats_the_label_is_not_said_twice() -> None:
     assert pages[1].content.startswith("# Zorgoverleg\n") or "\n# Zorgoverleg\n" in pages[1].content
 
 
+def test_actions_the_description_already_says_are_not_listed_again() -> None:
+    data = route_data()
+    step = data["stappen"][0]
+    step["omschrijving"] = ["De leerkracht observeert in de klas. Daarna overleggen met de duo-collega."]
+    step["acties"] = ["De leerkracht\n observeert in de klas.", {"tekst": "Overleggen", "punten": ["met de duo-collega"]},
+                      {"tekst": "Daarna overleggen", "punten": ["met de ouders"]}, "Een nieuw plan maken."]
+    html = to_html(pages_by_id(data)["stap-1"].content)
+    text = visible_text(html)
+    assert text.count("observeert in de klas") == 1
+    assert "Acties" in text and "met de ouders" in text and "Een nieuw plan maken." in text
+    # A sub-item list counts as said only when its text and all its points are in the prose.
+    assert "met de duo-collega" in text and text.count("Daarna overleggen") == 2
+    step["omschrijving"] = [" ".join(a if isinstance(a, str) else a["tekst"] for a in step["acties"])
+                            + " met de duo-collega met de ouders"]
+    assert "Acties" not in visible_text(to_html(pages_by_id(data)["stap-1"].content))
+
+
 def test_every_text_field_of_every_step_is_on_its_page() -> None:
     route = loaded()
     view = RouteView(route)

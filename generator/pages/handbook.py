@@ -13,6 +13,7 @@ from typing import Protocol
 
 from ..model import (
     DocumentUse,
+    Item,
     LoadedRoute,
     ParentPart,
     Responsibility,
@@ -206,6 +207,16 @@ class RouteView:
         """Transitions from other steps that lead to this step."""
         return [(s, t) for s in self.route.steps for t in s.transitions if t.to == step.id]
 
+    def new_actions(self, step: Step) -> list[Item]:
+        """Actions the step's description does not already say word for word.
+
+        Route authors often list a source paragraph's sentences as actions too; printing
+        them twice makes a page longer, not clearer. Nothing is lost: what is left out is
+        on the page, in the description.
+        """
+        prose = _plain(" ".join(step.description))
+        return [a for a in step.actions if not all(_plain(t) in prose for t in _item_texts(a))]
+
     def rules_for(self, step: Step) -> list[Rule]:
         """Route-wide rules that concern this step: aimed at it, or meant for every step."""
         return [r for r in self.route.rules if r.step == step.id or (r.step is None and r.kind == RuleKind.EVERY_STEP)]
@@ -252,3 +263,12 @@ class RouteView:
     def checklist_steps(self) -> list[Step]:
         """Steps with something to tick: documents to handle or things to record."""
         return [s for s in self.route.steps if s.documents or s.records]
+
+
+def _item_texts(item: Item) -> list[str]:
+    return [item] if isinstance(item, str) else [item.text, *item.items]
+
+
+def _plain(text: str) -> str:
+    """Text compared as a reader sees it: line breaks and runs of spaces don't count."""
+    return " ".join(text.split())
