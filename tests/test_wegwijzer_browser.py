@@ -189,6 +189,19 @@ def test_browser_ranks_like_python(page: object, site_url: str, loaded: LoadedRo
             assert shown.nth(i).inner_text().startswith(labels[step])
 
 
+@pytest.mark.parametrize("loaded", ROUTES, ids=IDS)
+def test_suggestion_shows_the_phrase_it_recognised(page: object, site_url: str, loaded: LoadedRoute) -> None:
+    step = next(s for s in loaded.route.steps if s.phrases)
+    phrase = step.phrases[0]
+    page.goto(url(site_url, loaded))
+    page.fill("[data-testid=situatie]", phrase)
+    page.click("[data-testid=zoek-stap]")
+    suggestion = page.locator(f"[data-testid=suggestie][data-step='{step.id}']")
+    suggestion.wait_for()
+    assert "Herkend aan:" in suggestion.inner_text()
+    assert phrase in suggestion.locator("q").all_inner_texts()
+
+
 @pytest.mark.parametrize("width", [360, 640], ids=["telefoon", "zoom-200"])
 def test_narrow_widths_have_no_sideways_scroll(new_page: object, site_url: str, width: int) -> None:
     """360 px is a phone; 640 px is a 1280 px screen at 200% zoom."""

@@ -13,9 +13,10 @@ from markupsafe import Markup
 from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
-from ..wegwijzer.data import forbidden, payload, safe_json
+from ..wegwijzer.data import forbidden, outcome_data, payload, safe_json, search_data
 from ..wegwijzer.paths import enumerate_paths
 from .base import GeneratedPage, SiteContext
+from .handbook import PageLinks
 
 WEGWIJZER_ORDER = 300
 """Navigation position of the 'Wegwijzer' section within a route."""
@@ -33,9 +34,10 @@ def embed_src(context: SiteContext, slug: str) -> str:
     return f"{context.route_dir(slug)}wegwijzer/embed/index.md"
 
 
-def widget_context(loaded: LoadedRoute, context: SiteContext, here: str) -> dict[str, Any]:
+def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
+                   search: dict[str, Any] | None = None) -> dict[str, Any]:
     """Template values of the widget for the page `here`."""
-    data = payload(loaded, context, here)
+    data = payload(loaded, context, here, search)
     aid = loaded.route.wegwijzer
     outcome_ids = {a.outcome for q in aid.questions for a in q.answers if a.outcome} if aid else set()
     return {
@@ -55,9 +57,11 @@ def render_wegwijzer_pages(loaded: LoadedRoute, context: SiteContext) -> list[Ge
     main, paths, embed = (wegwijzer_src(context, loaded.slug), paths_src(context, loaded.slug),
                           embed_src(context, loaded.slug))
     title = f"Wegwijzer {loaded.route.organisation.name}"
+    search = search_data(loaded)
     page = render("wegwijzer/page.md.j2", paths_url=relative(main, paths), embed_url=relative(main, embed),
-                  embed_title=title, **widget_context(loaded, context, main))
-    embed_page = render("wegwijzer/embed.md.j2", page_url=relative(embed, main), **widget_context(loaded, context, embed))
+                  embed_title=title, **widget_context(loaded, context, main, search))
+    embed_page = render("wegwijzer/embed.md.j2", page_url=relative(embed, main),
+                        **widget_context(loaded, context, embed, search))
     return [
         GeneratedPage(src_uri=main, content=page, title="Wegwijzer", nav_section=("Wegwijzer",), order=WEGWIJZER_ORDER),
         GeneratedPage(src_uri=paths, content=render_paths(loaded, context), title="Alle paden",
@@ -69,7 +73,8 @@ def render_wegwijzer_pages(loaded: LoadedRoute, context: SiteContext) -> list[Ge
 def render_paths(loaded: LoadedRoute, context: SiteContext) -> str:
     """The 'Alle paden' page: every path with its answers and its advice."""
     here = paths_src(context, loaded.slug)
-    data = payload(loaded, context, here)
+    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    outcomes = {s.id: outcome_data(loaded, s, links) for s in loaded.route.steps}
     aid = loaded.route.wegwijzer
     assert aid is not None
     steps = {s.id: s for s in loaded.route.steps}
@@ -78,11 +83,11 @@ def render_paths(loaded: LoadedRoute, context: SiteContext) -> str:
         rows.append({
             "code": path.code,
             "choices": [(c.question.text, c.answer.text) for c in path.choices],
-            "outcome": data["outcomes"][path.outcome],
+            "outcome": outcomes[path.outcome],
             "current": steps[path.current].name if path.current in steps else "",
             "reasons": [c.answer.reason for c in path.choices if c.answer.reason],
             "forbidden": forbidden(loaded, path.outcome, path.current),
         })
-    excluded = [(data["outcomes"][e.step], e.reason) for e in aid.excluded if e.step in data["outcomes"]]
+    excluded = [(outcomes[e.step], e.reason) for e in aid.excluded if e.step in outcomes]
     return render("wegwijzer/paden.md.j2", route=loaded.route, paths=rows, excluded=excluded,
                   wegwijzer_url=relative(here, wegwijzer_src(context, loaded.slug)))

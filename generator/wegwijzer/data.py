@@ -17,7 +17,7 @@ from typing import Any
 from ..model import LoadedRoute, Responsibility, RuleKind, Step
 from ..pages.base import SiteContext
 from ..pages.handbook import RESPONSIBILITY_WORDS, PageLinks
-from .index import BIGRAM_BONUS, build_index, text_terms
+from .index import BIGRAM_BONUS, build_index
 from .synonyms import load_synonyms
 from .text import STOPWORDS
 
@@ -88,8 +88,8 @@ def search_data(loaded: LoadedRoute) -> dict[str, Any]:
     synonyms = load_synonyms()
     steps = []
     for step, entry in zip(loaded.route.steps, build_index(loaded, synonyms)):
-        signals = [{"text": t, "terms": sorted(set(text_terms(t, synonyms)))} for t in [*step.signals, *step.phrases]]
-        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams), "signals": signals})
+        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams),
+                      "signals": [*step.signals, *step.phrases]})
     return {
         "steps": steps,
         "bonus": BIGRAM_BONUS,
@@ -98,8 +98,13 @@ def search_data(loaded: LoadedRoute) -> dict[str, Any]:
     }
 
 
-def payload(loaded: LoadedRoute, context: SiteContext, here: str) -> dict[str, Any]:
-    """The whole wegwijzer payload for the page `here` (links are relative to it)."""
+def payload(loaded: LoadedRoute, context: SiteContext, here: str,
+            search: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole wegwijzer payload for the page `here` (links are relative to it).
+
+    Only the links depend on the page; a caller rendering several pages of one route
+    passes the route's `search_data` once, since building the index is the costly part.
+    """
     links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
     aid = loaded.route.wegwijzer
     order = _order(loaded)
@@ -121,5 +126,5 @@ def payload(loaded: LoadedRoute, context: SiteContext, here: str) -> dict[str, A
         "outcomes": {s.id: outcome_data(loaded, s, links) for s in loaded.route.steps},
         "rules": [{"step": r.step, "order": order[r.step], "text": r.text} for r in loaded.route.rules
                   if r.kind is RuleKind.NEVER_SKIP and r.step in order],
-        "search": search_data(loaded),
+        "search": search if search is not None else search_data(loaded),
     }

@@ -332,10 +332,12 @@ class Questions {
 // The free-text search
 // ---------------------------------------------------------------------------------------
 
-function matchedSignals(entry, query) {
+// Signal texts go through the same pipeline as the query, here rather than at build time:
+// shipping their terms would add a kilobyte or more per route to the page.
+function matchedSignals(entry, query, search) {
   const wanted = new Set(query);
   return entry.signals
-    .map((s) => ({ text: s.text, hits: s.terms.filter((t) => wanted.has(t)).length }))
+    .map((text) => ({ text, hits: queryTerms(text, search).filter((t) => wanted.has(t)).length }))
     .filter((s) => s.hits > 0)
     .sort((a, b) => b.hits - a.hits)
     .slice(0, 2)
@@ -365,7 +367,7 @@ function showSuggestions(target, data, text, onConfirm) {
   const byId = Object.fromEntries(data.search.steps.map((s) => [s.id, s]));
   const items = ranked.map((r) => {
     const o = data.outcomes[r.id];
-    const signals = matchedSignals(byId[r.id], r.query);
+    const signals = matchedSignals(byId[r.id], r.query, data.search);
     const hits = matchedWords(text, byId[r.id], data.search);
     return el("li", { class: "rw-ww-suggestie", "data-testid": "suggestie", "data-step": r.id },
       el("a", { ...linkAttrs(o.url), class: "rw-ww-suggestie__stap" }, `${o.name}`),
