@@ -15,18 +15,17 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .model import LoadedRoute, Step, TransitionKind
 from .render import environment, render
-from .urls import relative
 
-if TYPE_CHECKING:  # pages imports this module; only the type is needed here
-    from .pages.base import SiteContext
+StepUrl = Callable[[str], str]
+"""Step id → the link of its node (a relative page URL or an in-document anchor)."""
 
 KIND_WORDS: dict[TransitionKind, str] = {
     TransitionKind.UP: "opschalen",
@@ -118,9 +117,8 @@ def edge_label(kind: TransitionKind, label: str | None) -> str:
     return label if label else KIND_WORDS[kind]
 
 
-def _clusters(loaded: LoadedRoute, context: SiteContext, from_src: str) -> list[DotCluster]:
+def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:
     route = loaded.route
-    step_dir = context.route_dir(loaded.slug) + "stappen/"
     clusters: list[DotCluster] = []
     for index, tier in enumerate(route.tiers):
         nodes = tuple(
@@ -130,8 +128,8 @@ def _clusters(loaded: LoadedRoute, context: SiteContext, from_src: str) -> list[
                 css_class=" ".join(["rw-node", tier_class(index)]
                                    + (["rw-node--start"] if step.start else [])
                                    + (["rw-node--eind"] if step.end else [])),
-                url=relative(from_src, f"{step_dir}{step.id}.md"),
-                tooltip=f"{step.label}: {step.title}",
+                url=step_url(step.id),
+                tooltip=step.name,
                 peripheries=2 if step.end else 0,
             )
             for step in route.steps
@@ -163,9 +161,9 @@ def _edges(loaded: LoadedRoute) -> list[DotEdge]:
     return edges
 
 
-def flowchart_dot(loaded: LoadedRoute, context: SiteContext, from_src: str) -> str:
-    """DOT text of the route's flowchart; node URLs are relative to the page `from_src`."""
-    return render("flowchart.dot.j2", graph_id=loaded.slug, clusters=_clusters(loaded, context, from_src),
+def flowchart_dot(loaded: LoadedRoute, step_url: StepUrl) -> str:
+    """DOT text of the route's flowchart; each node links to `step_url(step id)`."""
+    return render("flowchart.dot.j2", graph_id=loaded.slug, clusters=_clusters(loaded, step_url),
                   edges=_edges(loaded))
 
 
@@ -274,9 +272,13 @@ def _max_width(viewbox: str) -> int:
     return round(width_pt * 4 / 3)
 
 
-def flowchart_svg(loaded: LoadedRoute, context: SiteContext, from_src: str) -> str:
-    """The route's flowchart as inline SVG markup: linked nodes, CSS classes, title and desc."""
-    dot = flowchart_dot(loaded, context, from_src)
+def flowchart_svg(loaded: LoadedRoute, step_url: StepUrl) -> str:
+    """The route's flowchart as inline SVG markup: linked nodes, CSS classes, title and desc.
+
+    `step_url` is where a node leads: the step's page on the overview, the step's section
+    on the print page (so the PDF's links stay inside the PDF).
+    """
+    dot = flowchart_dot(loaded, step_url)
     viewbox, body = clean_svg_body(run_graphviz(dot))
     width = _max_width(viewbox)
     svg = render("flowchart.svg.j2", viewbox=viewbox, max_width=width, min_width=round(width * MIN_SCALE),

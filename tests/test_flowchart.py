@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from generator import flowchart
 from generator.flowchart import FlowchartError, dot_string, flowchart_dot, flowchart_svg, run_graphviz
 
+from generator.pages.handbook import page_links
+from generator.pages.printable import render_print_page
 from handbook_kit import context, handbook_route
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -23,7 +25,7 @@ XLINK = "{http://www.w3.org/1999/xlink}href"
 @pytest.fixture(scope="module")
 def svg() -> str:
     loaded = handbook_route()
-    return flowchart_svg(loaded, context(loaded), "testroute/index.md")
+    return flowchart_svg(loaded, page_links(loaded, context(loaded), "testroute/index.md").step)
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +69,19 @@ def test_one_node_per_step_with_tier_class_and_relative_link(tree: ElementTree.E
 
 def test_links_are_relative_to_the_page_the_chart_is_on() -> None:
     loaded = handbook_route()
-    dot = flowchart_dot(loaded, context(loaded, prefix="routes/"), "routes/testroute/afdrukken.md")
+    dot = flowchart_dot(loaded, page_links(loaded, context(loaded, prefix="routes/"), "routes/testroute/afdrukken.md").step)
     assert 'URL="../stappen/stap-1/"' in dot
+
+
+def test_print_page_chart_links_to_its_own_sections() -> None:
+    """In the PDF, a node must jump within the document, not to the web server it was printed from."""
+    loaded = handbook_route()
+    (page,) = render_print_page(loaded, context(loaded))
+    chart = page.content[page.content.index("<svg"):page.content.index("</svg>")]
+    steps = [s.id for s in loaded.route.steps]
+    assert sorted(re.findall(r'xlink:href="([^"]+)"', chart)) == sorted(f"#stap-{s}" for s in steps)
+    # ... and every such section exists (attr_list gives the step's heading that id).
+    assert all(f"{{: #stap-{s}" in page.content for s in steps)
 
 
 def test_one_edge_per_transition_with_class_by_kind(tree: ElementTree.Element) -> None:
@@ -118,13 +131,13 @@ def test_route_text_in_the_svg_is_escaped(svg: str) -> None:
 
 def test_svg_is_cached_by_dot_text(monkeypatch: pytest.MonkeyPatch) -> None:
     loaded = handbook_route()
-    flowchart_svg(loaded, context(loaded), "testroute/index.md")
+    flowchart_svg(loaded, page_links(loaded, context(loaded), "testroute/index.md").step)
 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("graphviz ran again for the same DOT text")
 
     monkeypatch.setattr(subprocess, "run", fail)
-    flowchart_svg(loaded, context(loaded), "testroute/index.md")
+    flowchart_svg(loaded, page_links(loaded, context(loaded), "testroute/index.md").step)
 
 
 def test_missing_graphviz_gives_a_dutch_error(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:

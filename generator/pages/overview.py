@@ -94,7 +94,7 @@ def render_overview(loaded: LoadedRoute, context: SiteContext) -> list[Generated
         "pages/overview.md.j2",
         route=route,
         kind_name=KIND_NAMES[route.kind],
-        svg=flowchart_svg(loaded, context, here),
+        svg=flowchart_svg(loaded, lambda step_id: links[step_id].url),
         groups=tier_groups(loaded, links),
         links=links,
         tier_names=tier_names,

@@ -48,7 +48,7 @@ def render_print_page(loaded: LoadedRoute, context: SiteContext) -> list[Generat
         links=AnchorLinks(),
         kind_name=KIND_NAMES[route.kind],
         rule_style=RULE_STYLE,
-        svg=flowchart_svg(loaded, context, here),
+        svg=flowchart_svg(loaded, AnchorLinks().step),
         pdf_url=relative(here, pdf_src(loaded.slug)) if loaded.slug in context.pdfs else "",
         overview_url=relative(here, context.route_dir(loaded.slug) + "index.md"),
     )
