@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from .load import load_routes, route_files
-from .publish_cli import add_publish_commands
+from .publish_cli import add_publish_commands, route_paths
 from .schema import route_schema
 
 STARTER = Path(__file__).parent / "templates" / "starter.yaml"
@@ -41,11 +41,8 @@ class DutchParser(argparse.ArgumentParser):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paden] or [Path("routes")]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        for p in missing:
-            print(f"{p}: bestaat niet. Geef een routebestand of een map met routes.", file=sys.stderr)
+    paths = route_paths(args)
+    if paths is None:
         return 1
     files = route_files(paths)
     if not files:

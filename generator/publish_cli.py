@@ -26,13 +26,19 @@ def _print_problems(problems: list[object]) -> None:
         print(problem, file=sys.stderr)
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write route.json per route, routes.json and the schema, exactly as the site publishes them."""
+def route_paths(args: argparse.Namespace) -> list[Path] | None:
+    """The paths a command was given (default routes/); None, after saying so, if one is missing."""
     paths = [Path(p) for p in args.paden] or [Path("routes")]
     missing = [p for p in paths if not p.exists()]
-    if missing:
-        for p in missing:
-            print(f"{p}: bestaat niet. Geef een routebestand of een map met routes.", file=sys.stderr)
+    for p in missing:
+        print(f"{p}: bestaat niet. Geef een routebestand of een map met routes.", file=sys.stderr)
+    return None if missing else paths
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write route.json per route, routes.json and the schema, exactly as the site publishes them."""
+    paths = route_paths(args)
+    if paths is None:
         return 1
     if not route_files(paths):
         print("Geen routebestanden (.yaml) gevonden.", file=sys.stderr)

@@ -235,34 +235,26 @@ def test_built_pages_contain_no_payload_as_markup(hostile_site: Path) -> None:
 
 @pytest.mark.browser
 def test_no_script_runs_on_any_page(hostile_site: Path, browser: Any) -> None:
-    import functools
-    import http.server
-    import threading
+    from conftest import serve
+    from sitewalk import page_urls
 
-    from conftest import _QuietHandler
-
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     dialogs: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) or r.request.url.startswith("data:")
-                  else r.abort())
-    page = context.new_page()
-    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
     visited_text = 0
-    try:
-        for html in html_pages(hostile_site):
-            rel = html.relative_to(hostile_site).as_posix()
-            url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-            page.goto(url, wait_until="load")
-            _exercise(page)
-            assert page.evaluate("typeof window.__pwned") == "undefined", f"script liep op {rel}"
-            visited_text += "<script>window.__pwned=1</script>" in page.inner_text("body")
-    finally:
-        context.close()
-        server.shutdown()
+    with serve(hostile_site) as root:
+        base = root + "/"
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
+                      or r.request.url.startswith("data:") else r.abort())
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+        try:
+            for rel, url in page_urls(hostile_site, base):
+                page.goto(url, wait_until="load")
+                _exercise(page)
+                assert page.evaluate("typeof window.__pwned") == "undefined", f"script liep op {rel}"
+                visited_text += "<script>window.__pwned=1</script>" in page.inner_text("body")
+        finally:
+            context.close()
     assert not dialogs, dialogs
     assert visited_text >= 3
 

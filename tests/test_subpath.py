@@ -7,11 +7,8 @@ and reach an existing file; a browser then clicks through the handbook.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import posixpath
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -20,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, _QuietHandler, serve
 from generator.load import load_routes
 
 BASE = "https://swv.example/route/"
@@ -43,7 +40,7 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+class _PrefixHandler(_QuietHandler):
     """Serves the site only below /route/, like a web server where the handbook is one folder."""
 
     def translate_path(self, path: str) -> str:
@@ -52,18 +49,11 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__not_under_prefix__")
         return super().translate_path("/" + parsed[len(PREFIX):])
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        return
-
 
 @pytest.fixture(scope="module")
 def subpath_url(subpath_site: Path) -> Iterator[str]:
-    handler = functools.partial(_PrefixHandler, directory=str(subpath_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    with serve(subpath_site, _PrefixHandler) as base:
+        yield base + PREFIX
 
 
 class _Links(HTMLParser):

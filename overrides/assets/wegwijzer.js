@@ -244,6 +244,20 @@ function outcomeBlock(data, state) {
   return el("div", { class: "rw-ww-advies", "data-testid": "advies", "data-step": o.id }, parts);
 }
 
+/** On submit of a radio-button form: the chosen input, or an error and focus when none is. */
+function onChoice(form, error, handle) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const chosen = form.querySelector("input:checked");
+    if (!chosen) {
+      error.hidden = false;
+      form.querySelector("input").focus();
+      return;
+    }
+    handle(chosen);
+  });
+}
+
 function questionBlock(data, state, preselect, onAnswer) {
   const q = state.question;
   const hintId = `rw-ww-hint-${state.qid}`;
@@ -259,16 +273,7 @@ function questionBlock(data, state, preselect, onAnswer) {
       el("div", { class: "rw-ww-opties" }, options)),
     error,
     el("button", { type: "submit", class: "md-button md-button--primary", "data-testid": "volgende", text: "Volgende" }));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const chosen = form.querySelector("input:checked");
-    if (!chosen) {
-      error.hidden = false;
-      form.querySelector("input").focus();
-      return;
-    }
-    onAnswer(Number(chosen.value));
-  });
+  onChoice(form, error, (chosen) => onAnswer(Number(chosen.value)));
   return el("div", { class: "rw-ww-vraag", "data-testid": "vraag", "data-question": state.qid }, form);
 }
 
@@ -436,15 +441,7 @@ function setupSite(root) {
   if (!form) return;
   form.hidden = false;
   if (links) links.hidden = true;
-  const error = form.querySelector(".rw-ww-fout");
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const chosen = form.querySelector("input:checked");
-    if (!chosen) {
-      error.hidden = false;
-      form.querySelector("input").focus();
-      return;
-    }
+  onChoice(form, form.querySelector(".rw-ww-fout"), (chosen) => {
     location.href = new URL(chosen.value, location.href).href.split("#")[0] + "#pad=";
   });
 }
