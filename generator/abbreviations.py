@@ -7,8 +7,9 @@ Material's `content.tooltips` feature styles those.
 
 The HTML is not rebuilt: the parser only reports where text nodes start, and the
 original string is spliced there, so attributes, scripts, SVG and entities stay exactly
-as they were. A whole whitespace-separated token is wrapped (`(OPP)`, `TLV-aanvraag`), so
-the words a reader sees, and text extraction that splits at tags, stay unchanged.
+as they were. The abbreviation is wrapped together with the word it is part of
+(`TLV-aanvraag`, `SO/SBO`), but not with punctuation around it (`(OPP),`, `Leerkracht/IB:`
+gives `IB`): the underline and tooltip then sit on what they explain.
 """
 
 from __future__ import annotations
@@ -95,22 +96,41 @@ class _TextFinder(HTMLParser):
             self.texts.append((self._offset(), data))
 
 
+def _word_span(token: str, start: int, end: int) -> tuple[int, int]:
+    """`start:end` grown over the letters, digits and joining marks around it in `token`.
+
+    Slashes join only between abbreviations (`SO/SBO`): the span runs from the first to the
+    last abbreviation of the token, and stops at any other mark, such as ';' of '&quot;'.
+    """
+    while start > 0 and (token[start - 1].isalnum() or token[start - 1] in _JOINERS):
+        start -= 1
+    while end < len(token) and (token[end].isalnum() or token[end] in _JOINERS):
+        end += 1
+    return start, end
+
+
+_JOINERS = "-_"
+
+
 def _wrap_text(text: str, pattern: re.Pattern[str], abbreviations: Mapping[str, str]) -> str:
-    """Raw HTML text with each token that holds an abbreviation wrapped in <abbr>."""
+    """Raw HTML text with each word that holds an abbreviation wrapped in <abbr>."""
     out: list[str] = []
     last = 0
     for token in _TOKEN.finditer(text):
-        found = list(dict.fromkeys(m.group(1) for m in pattern.finditer(token.group(0))))
-        if not found:
+        matches = list(pattern.finditer(token.group(0)))
+        if not matches:
             continue
+        found = list(dict.fromkeys(m.group(1) for m in matches))
         if len(found) == 1:
             title = abbreviations[found[0]]
         else:
             title = "; ".join(f"{a}: {abbreviations[a]}" for a in found)
-        out.append(text[last:token.start()])
-        # The token is already-escaped HTML text (Markup); the title is escaped by format().
-        out.append(Markup('<abbr title="{}">{}</abbr>').format(title, Markup(token.group(0))))
-        last = token.end()
+        start, end = _word_span(token.group(0), matches[0].start(1), matches[-1].end(1))
+        start, end = token.start() + start, token.start() + end
+        out.append(text[last:start])
+        # The word is already-escaped HTML text (Markup); the title is escaped by format().
+        out.append(Markup('<abbr title="{}">{}</abbr>').format(title, Markup(text[start:end])))
+        last = end
     out.append(text[last:])
     return "".join(out)
 

@@ -26,11 +26,17 @@ def test_wraps_whole_words_in_text() -> None:
     assert out == '<p>Het <abbr title="Ontwikkelingsperspectief">OPP</abbr> is klaar. OPPS en xOPP niet.</p>'
 
 
-def test_wraps_the_whole_token_so_visible_text_is_unchanged() -> None:
-    out = add_abbreviations("<li>Ontwikkelingsperspectief (OPP), SO/SBO</li>", ABBR)
-    assert '<abbr title="Ontwikkelingsperspectief">(OPP),</abbr>' in out
-    assert '<abbr title="SO: speciaal onderwijs; SBO: speciaal basisonderwijs">SO/SBO</abbr>' in out
-    assert _strip_abbr(out) == "<li>Ontwikkelingsperspectief (OPP), SO/SBO</li>"
+def test_wraps_the_word_not_the_punctuation_and_keeps_the_text() -> None:
+    source = ("<li>Ontwikkelingsperspectief (OPP), SO/SBO, OPP-gesprek, Leerkracht/IB: "
+              "&quot;OPP&quot; en &#39;IB&#39;</li>")
+    out = add_abbreviations(source, ABBR)
+    assert '(<abbr title="Ontwikkelingsperspectief">OPP</abbr>),' in out
+    assert '<abbr title="SO: speciaal onderwijs; SBO: speciaal basisonderwijs">SO/SBO</abbr>,' in out
+    assert '<abbr title="Ontwikkelingsperspectief">OPP-gesprek</abbr>,' in out
+    assert 'Leerkracht/<abbr title="Intern' in out and "</abbr>: " in out
+    assert '&quot;<abbr title="Ontwikkelingsperspectief">OPP</abbr>&quot;' in out
+    assert "&#39;<abbr" in out and "</abbr>&#39;" in out
+    assert _strip_abbr(out) == source
 
 
 def test_titles_are_escaped() -> None:

@@ -118,3 +118,38 @@ def test_no_horizontal_scroll_or_cut_off_content(built_site: Path, site_url: str
                 if issues:
                     problems[f"{rel} ({label})"] = issues
     assert not problems, f"\n{len(problems)} van {2 * len(pages)} pagina-weergaven:\n" + problems_by_page(problems)
+
+
+# A focused element must show it: an outline (Material's `:focus-visible` style and ours) or
+# a box shadow. Collected while walking with the Tab key, as a keyboard user would.
+_FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e), r = e.getBoundingClientRect();
+  const outlined = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
+  return {where: e.closest('.md-content, .md-sidebar--primary') ? 'inhoud' : 'elders',
+          name: e.tagName.toLowerCase() + ' "' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 40) + '"',
+          shown: r.width > 0 && r.height > 0, marked: outlined || s.boxShadow !== 'none'};
+}"""
+FOCUS_PAGES = ["de-kempen/stappen/stap-3/", "de-kempen/documenten/", "de-kempen/wie-doet-wat/", "stappenplan-rok/wegwijzer/"]
+
+
+@pytest.mark.parametrize("path", FOCUS_PAGES)
+def test_keyboard_focus_is_always_visible(site_url: str, browser: Any, path: str) -> None:
+    """Tab through the navigation and content (step, checklists, matrix, wegwijzer): every stop is
+    on screen and visibly marked."""
+    problems, stops = [], 0
+    with walker(browser) as (page, _, _):
+        page.goto(site_url + path, wait_until="load")
+        for _ in range(250):
+            page.keyboard.press("Tab")
+            found = page.evaluate(_FOCUS)
+            if found is None or found["where"] != "inhoud":
+                if stops:
+                    break  # left the content at its end: the walk is complete
+                continue
+            stops += 1
+            if not (found["shown"] and found["marked"]):
+                problems.append(f"{found['name']}: {'niet zichtbaar' if not found['shown'] else 'geen focusrand'}")
+    assert stops >= 10, f"{path}: maar {stops} tabstops in navigatie en inhoud"
+    assert not problems, f"{path}:\n" + "\n".join(problems)
