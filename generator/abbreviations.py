@@ -14,6 +14,7 @@ gives `IB`): the underline and tooltip then sit on what they explain.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from html.parser import HTMLParser
@@ -63,9 +64,13 @@ def site_abbreviations(routes: Iterable[LoadedRoute]) -> dict[str, str]:
 
 
 def _pattern(abbreviations: Mapping[str, str]) -> re.Pattern[str] | None:
-    if not abbreviations:
-        return None
-    alternatives = sorted(abbreviations, key=len, reverse=True)
+    return _compiled(frozenset(abbreviations)) if abbreviations else None
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(abbreviations: frozenset[str]) -> re.Pattern[str]:
+    """One regex per distinct table; every page of a route shares its route's table."""
+    alternatives = sorted(abbreviations, key=lambda a: (-len(a), a))
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)")
 
 
@@ -159,10 +164,26 @@ def add_abbreviations(html: str, abbreviations: Mapping[str, str]) -> str:
 
 def abbreviations_for_page(src_uri: str, routes: Iterable[LoadedRoute], route_dir: Callable[[str], str]) -> dict[str, str]:
     """The abbreviations for one page: its own route's first, then those of all routes."""
-    routes = tuple(routes)
-    merged = site_abbreviations(routes)
-    owner = next((r for r in routes if src_uri.startswith(route_dir(r.slug))), None)
-    if owner is None:
-        return merged
-    return {**merged, **route_abbreviations(owner)}
+    return PageAbbreviations(routes, route_dir).for_page(src_uri)
+
+
+class PageAbbreviations:
+    """`abbreviations_for_page` for a whole build: the site-wide table and each route's table
+    are computed once, not once per page (with 150 routes that made the build quadratic)."""
+
+    def __init__(self, routes: Iterable[LoadedRoute], route_dir: Callable[[str], str]) -> None:
+        self.routes = tuple(routes)
+        self.route_dir = route_dir
+        self._site: dict[str, str] | None = None
+        self._per_route: dict[str, dict[str, str]] = {}
+
+    def for_page(self, src_uri: str) -> dict[str, str]:
+        if self._site is None:
+            self._site = site_abbreviations(self.routes)
+        owner = next((r for r in self.routes if src_uri.startswith(self.route_dir(r.slug))), None)
+        if owner is None:
+            return self._site
+        if owner.slug not in self._per_route:
+            self._per_route[owner.slug] = {**self._site, **route_abbreviations(owner)}
+        return self._per_route[owner.slug]
 

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .abbreviations import abbreviations_for_page, add_abbreviations
+from .abbreviations import PageAbbreviations, add_abbreviations
 from .load import load_routes, route_files
 from .nav import build_nav
 from .pages import render_site
@@ -51,6 +51,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
     def __init__(self) -> None:
         self.pages: list[GeneratedPage] = []
         self.context: SiteContext | None = None
+        self.abbreviations: PageAbbreviations | None = None
         self.routes_dir: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -75,6 +76,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         if not routes:
             log.warning("Geen routes gevonden in %s.", self.config.routes)
         prefix = self.config.prefix.strip("/")
+        self.abbreviations = None  # new routes (mkdocs serve): new tables
         self.context = SiteContext(routes=tuple(routes), prefix=f"{prefix}/" if prefix else "",
                                    pdfs=available_pdfs(Path(config.docs_dir)))
         try:
@@ -110,8 +112,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         """Abbreviation tooltips, after Markdown so generated and hand-written pages get them."""
         if self.context is None:
             return html
-        abbreviations = abbreviations_for_page(page.file.src_uri, self.context.routes, self.context.route_dir)
-        return add_abbreviations(html, abbreviations)
+        if self.abbreviations is None:
+            self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
+        return add_abbreviations(html, self.abbreviations.for_page(page.file.src_uri))
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         """Give generated pages a safe <title>: Material prints `page.title | striptags` there
