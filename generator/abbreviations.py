@@ -101,6 +101,10 @@ class _TextFinder(HTMLParser):
             self.texts.append((self._offset(), data))
 
 
+_JOINERS = "-_"
+"""Marks inside a word that an abbreviation shares its underline with (`OPP-gesprek`)."""
+
+
 def _word_span(token: str, start: int, end: int) -> tuple[int, int]:
     """`start:end` grown over the letters, digits and joining marks around it in `token`.
 
@@ -112,9 +116,6 @@ def _word_span(token: str, start: int, end: int) -> tuple[int, int]:
     while end < len(token) and (token[end].isalnum() or token[end] in _JOINERS):
         end += 1
     return start, end
-
-
-_JOINERS = "-_"
 
 
 def _wrap_text(text: str, pattern: re.Pattern[str], abbreviations: Mapping[str, str]) -> str:
