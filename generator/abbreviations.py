@@ -163,24 +163,18 @@ def add_abbreviations(html: str, abbreviations: Mapping[str, str]) -> str:
     return "".join(pieces)
 
 
-def abbreviations_for_page(src_uri: str, routes: Iterable[LoadedRoute], route_dir: Callable[[str], str]) -> dict[str, str]:
-    """The abbreviations for one page: its own route's first, then those of all routes."""
-    return PageAbbreviations(routes, route_dir).for_page(src_uri)
-
-
 class PageAbbreviations:
-    """`abbreviations_for_page` for a whole build: the site-wide table and each route's table
-    are computed once, not once per page (with 150 routes that made the build quadratic)."""
+    """The abbreviations of each page of a build: its own route's first, then those of all
+    routes. Each table is computed once per build, not once per page (with 150 routes that
+    made the build quadratic)."""
 
     def __init__(self, routes: Iterable[LoadedRoute], route_dir: Callable[[str], str]) -> None:
         self.routes = tuple(routes)
         self.route_dir = route_dir
-        self._site: dict[str, str] | None = None
+        self._site = site_abbreviations(self.routes)
         self._per_route: dict[str, dict[str, str]] = {}
 
     def for_page(self, src_uri: str) -> dict[str, str]:
-        if self._site is None:
-            self._site = site_abbreviations(self.routes)
         owner = next((r for r in self.routes if src_uri.startswith(self.route_dir(r.slug))), None)
         if owner is None:
             return self._site

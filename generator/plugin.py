@@ -76,9 +76,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         if not routes:
             log.warning("Geen routes gevonden in %s.", self.config.routes)
         prefix = self.config.prefix.strip("/")
-        self.abbreviations = None  # new routes (mkdocs serve): new tables
         self.context = SiteContext(routes=tuple(routes), prefix=f"{prefix}/" if prefix else "",
                                    pdfs=available_pdfs(Path(config.docs_dir)))
+        self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
         try:
             self.pages = render_site(self.context)
         except Exception as exc:  # a renderer bug must not leave a half-written site
@@ -110,10 +110,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Abbreviation tooltips, after Markdown so generated and hand-written pages get them."""
-        if self.context is None:
-            return html
         if self.abbreviations is None:
-            self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
+            return html
         return add_abbreviations(html, self.abbreviations.for_page(page.file.src_uri))
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.abbreviations import abbreviations_for_page, add_abbreviations, route_abbreviations, site_abbreviations
+from generator.abbreviations import PageAbbreviations, add_abbreviations, route_abbreviations, site_abbreviations
 
 from handbook_kit import handbook_route, starter_route
 
@@ -88,7 +88,7 @@ def test_a_route_page_uses_its_own_route_first() -> None:
     test, starter = handbook_route(), starter_route()
     site = site_abbreviations([starter, test])
     assert set(route_abbreviations(test)) <= set(site)
-    page = abbreviations_for_page("testroute/index.md", [starter, test], lambda slug: f"{slug}/")
+    page = PageAbbreviations([starter, test], lambda slug: f"{slug}/").for_page("testroute/index.md")
     assert page["OT"] == "Ondersteuningsteam"
 
 

@@ -191,10 +191,6 @@ class RouteView:
         """Whether this role leads the step (eindverantwoordelijk or regie)."""
         return part.responsibility in LEAD_RESPONSIBILITIES
 
-    def step_name(self, step: Step) -> str:
-        """The name a step has in navigation and links."""
-        return step.name
-
     # steps -------------------------------------------------------------
     def neighbours(self, step: Step) -> tuple[Step | None, Step | None]:
         """Previous and next step in file order."""

@@ -29,6 +29,6 @@ def render_step_pages(loaded: LoadedRoute, context: SiteContext) -> list[Generat
         previous, following = view.neighbours(step)
         content = render("pages/step.md.j2", step=step, view=view, links=page_links(loaded, context, src),
                          previous=previous, next=following)
-        pages.append(GeneratedPage(src_uri=src, content=content, title=view.step_name(step),
+        pages.append(GeneratedPage(src_uri=src, content=content, title=step.name,
                                    nav_section=("Stappen",), order=STEP_ORDER + index))
     return pages

@@ -375,7 +375,7 @@ function showSuggestions(target, data, text, onConfirm) {
     const signals = matchedSignals(byId[r.id], r.query, data.search);
     const hits = matchedWords(text, byId[r.id], data.search);
     return el("li", { class: "rw-ww-suggestie", "data-testid": "suggestie", "data-step": r.id },
-      el("a", { ...linkAttrs(o.url), class: "rw-ww-suggestie__stap" }, `${o.name}`),
+      el("a", { ...linkAttrs(o.url), class: "rw-ww-suggestie__stap" }, o.name),
       el("p", { class: "rw-ww-suggestie__tekst", text: o.summary }),
       signals.length ? el("p", { class: "rw-ww-suggestie__signalen" }, "Herkend aan: ",
         signals.map((s, i) => [i ? "; " : "", el("q", { text: s })])) : null,
