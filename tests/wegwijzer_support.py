@@ -15,7 +15,7 @@ from generator.load import load_routes
 from generator.model import LoadedRoute
 
 ROOT = Path(__file__).resolve().parent.parent
-JS = ROOT / "overrides" / "assets" / "wegwijzer.js"
+JS = ROOT / "overrides" / "assets" / "wegwijzer-rank.js"
 SITUATIONS = Path(__file__).resolve().parent / "wegwijzer_situaties"
 
 

@@ -5,7 +5,7 @@ routes use the document's words ("technisch lezen"). Both sides go through the s
 lower case, accents removed, split into words, Dutch stopwords dropped, and a small suffix
 stripper that maps inflected forms to one stem (lezen/leest/lees → "les").
 
-The browser runs the same algorithm on the typed text (overrides/assets/wegwijzer.js), so
+The browser runs the same algorithm on the typed text (overrides/assets/wegwijzer-rank.js), so
 every rule here must stay tiny and has an exact twin in JavaScript; a test compares both.
 """
 
