@@ -3,7 +3,8 @@
 Readers of a route meet abbreviations everywhere, and each route says what its own
 abbreviations mean (in `begrippen`, `rollen` and `documenten`). After Markdown has made
 HTML, every whole-word occurrence in ordinary text is wrapped in `<abbr title="…">`;
-Material's `content.tooltips` feature styles those.
+overrides/assets/tooltip.js shows the title as text on hover and focus (Material's
+`content.tooltips` is off: it inserts titles as HTML, and these titles are route text).
 
 The HTML is not rebuilt: the parser only reports where text nodes start, and the
 original string is spliced there, so attributes, scripts, SVG and entities stay exactly
