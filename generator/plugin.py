@@ -21,15 +21,33 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .abbreviations import PageAbbreviations, add_abbreviations
-from .load import load_routes, route_files
+from .load import is_slug, load_routes, route_files
 from .nav import build_nav
 from .pages import render_site
 from .pages.base import GeneratedPage, SiteContext
 from .pages.printable import available_pdfs
 from .pages.home import HOME_SRC, fill_home
+from .url_claims import all_claims, collisions
 from .wegwijzer.site import fill_site_wegwijzer
 
 log = get_plugin_logger(__name__)
+
+
+def route_prefix(value: str) -> str:
+    """The `prefix` option as a folder below the docs dir ('' or 'a/b/'), or a PluginError.
+
+    Only slug-like folder names: '../x', an absolute path or a backslash would put route
+    pages outside the site, or in a place no link expects.
+    """
+    text = value.strip()
+    if not text:
+        return ""
+    parts = text[:-1].split("/") if text.endswith("/") else text.split("/")
+    if text.startswith("/") or not all(is_slug(part) for part in parts):
+        raise PluginError(f"mkdocs.yml: 'prefix: {value}' bij de routewijzer-plugin moet een map binnen de site zijn, "
+                          "zoals 'routes' of 'scholen/routes': kleine letters, cijfers en streepjes, mappen gescheiden "
+                          "door '/', zonder '..' en niet beginnend met '/'.")
+    return "/".join(parts) + "/"
 
 
 class RoutewijzerConfig(Config):
@@ -75,9 +93,11 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                               + "\n".join(str(p) for p in problems))
         if not routes:
             log.warning("Geen routes gevonden in %s.", self.config.routes)
-        prefix = self.config.prefix.strip("/")
-        self.context = SiteContext(routes=tuple(routes), prefix=f"{prefix}/" if prefix else "",
-                                   pdfs=available_pdfs(Path(config.docs_dir)))
+        prefix = route_prefix(self.config.prefix)
+        self.context = SiteContext(routes=tuple(routes), prefix=prefix, pdfs=available_pdfs(Path(config.docs_dir)))
+        clashes = collisions(routes, self.context, all_claims(config, prefix))
+        if clashes:
+            raise PluginError("Twee bronnen voor één webadres; de site is niet gebouwd:\n" + "\n".join(clashes))
         self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
         try:
             self.pages = render_site(self.context)
