@@ -19,6 +19,7 @@ from .pages.open_data import export_files
 from .pages.printable import PDF_DIR
 from .pdf import PdfError, build_site, find_chromium, make_pdfs, select_routes, site_routes
 from .problems import Problem, RouteProblems
+from .yamlsource import read_file_bytes
 
 
 def _print_problems(problems: list[object]) -> None:
@@ -62,11 +63,7 @@ def _read_for_diff(name: str) -> LoadedRoute:
     """Load a route version for comparing; any file name will do (old versions are often renamed)."""
     path = Path(name)
     file = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RouteProblems([Problem(file, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror}).")]) from None
-    return parse_route(raw, file, slug="route")
+    return parse_route(read_file_bytes(path, file), file, slug="route")
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
