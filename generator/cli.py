@@ -9,7 +9,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TextIO
 
 from .load import load_routes, route_files
 from .problems import RouteProblems, os_error_text, terminal_safe
@@ -190,8 +190,35 @@ def build_parser() -> DutchParser:
 
 
 
+class _SafeStream:
+    """A text stream that shows control characters as codes (see `terminal_safe`).
+
+    Everything the command prints passes through it: file names and arguments a person
+    typed are echoed in messages, and an escape sequence among them must not reach the
+    terminal as one.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the console script; never shows a traceback for a route error."""
+    """Entry point of the console script; never shows a traceback, never prints raw control characters."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(out), _SafeStream(err)  # type: ignore[assignment]
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -41,7 +41,7 @@ class RouteProblems(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 """Characters that would recolour, move or reorder what a terminal shows (ESC, CSI, bidi
 overrides); tab and line break stay."""
 

@@ -117,6 +117,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             if args.site:
                 site = Path(args.site)
             else:
+                if not config.is_file():
+                    raise PdfError(f"{config} bestaat niet. Start de opdracht in de map met mkdocs.yml, of geef "
+                                   "--config of --site.")
                 print("De site wordt gebouwd…")
                 site = Path(tmp)
                 build_site(config, site)
