@@ -239,11 +239,15 @@ def test_003_steps_labels_and_split_at_5() -> None:
     assert titles["stap-5a"] == "Aanvraag toelaatbaarheidsverklaring (TLV) voor SBO/SO"
     assert titles["stap-5b"] == "Bieden van extra ondersteuning (of plaatsing op nieuwe school)"
     assert titles["stap-6"] == "Volgen en evalueren van de resultaten van het aanbod"
-    split = loaded.step("stap-4").transitions
-    assert sorted(t.to for t in split) == ["stap-5a", "stap-5b"]
-    assert all(t.kind is TransitionKind.BRANCH for t in split)
-    assert [t.to for t in loaded.step("stap-5a").transitions] == ["stap-6"]
+    # Issue 11: stap 5 "Speciale ondersteuning" is 5A (TLV-aanvraag, also straight from the
+    # ondersteuningsteam of stap 3) followed by 5B (ondersteuning or plaatsing), not two
+    # alternatives after stap 4.
+    assert sorted(t.to for t in loaded.step("stap-3").transitions) == ["stap-4", "stap-5a"]
+    assert sorted(t.to for t in loaded.step("stap-4").transitions) == ["stap-5a", "stap-6"]
+    assert [t.to for t in loaded.step("stap-5a").transitions] == ["stap-5b"]
     assert [t.to for t in loaded.step("stap-5b").transitions] == ["stap-6"]
+    # The arrows the text version lost are marked as derived, not passed off as the source's.
+    assert all(t.derived for t in loaded.step("stap-5a").transitions + loaded.step("stap-5b").transitions)
     assert [s.id for s in route.steps if s.end] == ["stap-6"]
     # The explanation headings of the text part start the summaries.
     assert loaded.step("stap-1").summary.startswith("Signaleren van ondersteuningsbehoeften")
@@ -255,7 +259,7 @@ def test_003_three_tiers_per_step() -> None:
     assert [t.name for t in route.tiers] == ["Basisondersteuning", "Extra ondersteuning", "Speciale ondersteuning"]
     assert {s.id: s.tier for s in route.steps} == {
         "stap-0": "basis", "stap-1": "basis", "stap-2": "basis", "stap-3": "extra",
-        "stap-4": "extra", "stap-5a": "speciaal", "stap-5b": "extra", "stap-6": "extra",
+        "stap-4": "extra", "stap-5a": "speciaal", "stap-5b": "speciaal", "stap-6": "extra",
     }
 
 
