@@ -289,6 +289,12 @@ class RolePart(Cited):
 
     role: Slug = field("rol", "Id van de rol (uit 'rollen').")
     responsibility: Responsibility = field("verantwoordelijkheid", "Hoe de rol betrokken is.")
+    condition: Text | None = field(
+        "voorwaarde",
+        "Alleen als de bron de verantwoordelijkheid aan een voorwaarde bindt: wanneer die geldt ('wanneer er "
+        "sprake is van ...'). De pagina's tonen de voorwaarde naast de verantwoordelijkheid.",
+        default=None,
+    )
     tasks: list[Text] = field("taken", "Wat de rol in deze stap doet.", default_factory=list)
 
 

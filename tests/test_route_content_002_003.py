@@ -77,7 +77,20 @@ def test_002_metadata() -> None:
     assert "naam" in route.organisation.name.lower() and "niet" in route.organisation.name
     assert route.organisation.note and "niet in het document" in route.organisation.note
     assert "ParnasSys" in route.organisation.note and "Kindkans" in route.organisation.note
-    assert route.version == "1.0" and route.date == "2026-11-23" and len(route.changelog) == 1
+    # 1.1: the issue 11 corrections, recorded in the change log.
+    assert route.version == "1.1" and route.date == "2026-12-01" and len(route.changelog) == 2
+
+
+def test_002_jeugdhulp_regie_keeps_its_condition_and_vooroverleg_is_with_both() -> None:
+    """Issue 11: the source binds jeugdhulp's regie to a condition, and the vooroverleg before
+    opschalen is "met de schoolbegeleider en de onderwijskundig medewerker" (not one with the other)."""
+    loaded = rok()
+    jeugdhulp = next(p for p in loaded.step("zorgoverleg").roles if p.role == "jeugdhulp")
+    assert jeugdhulp.condition and "grote beïnvloedbare factor in de thuissituatie" in jeugdhulp.condition
+    school = loaded.step("basisondersteuning-school")
+    assert school.parents and school.parents.plain
+    assert "overlegt de schoolbegeleider eerst" not in school.parents.plain
+    assert "met de schoolbegeleider en de onderwijskundig medewerker" in normalise(school.parents.plain)
 
 
 def test_002_steps_in_source_order() -> None:
