@@ -11,9 +11,12 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, TextIO
 
+from .citations import SourceTextError, check_route_quotes, coverage_line
 from .load import load_routes, route_files
-from .problems import RouteProblems, os_error_text, terminal_safe
+from .model import LoadedRoute
+from .problems import Problem, RouteProblems, os_error_text, terminal_safe
 from .publish_cli import add_publish_commands, route_paths
+from .readability import report_lines as readability_lines
 from .schema import route_schema
 
 STARTER = Path(__file__).parent / "templates" / "starter.yaml"
@@ -73,6 +76,34 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"\n{len(problems)} fout(en) in {bad} van {len(files)} route(s).", file=sys.stderr)
         return 1
     print(f"In orde: {len(routes)} route(s) gecontroleerd.")
+    return report_citations(routes, Path(args.bron) if args.bron else None)
+
+
+def report_citations(routes: list[LoadedRoute], bron: Path | None) -> int:
+    """Per route: how many claims cite the source, the readability for parents, and with
+    --bron every fragment that is not in the source text. 1 when a fragment is missing."""
+    missing: list[Problem] = []
+    checked = 0
+    for loaded in routes:
+        print(coverage_line(loaded))
+        for line in readability_lines(loaded):
+            print(line)
+        if bron is not None:
+            try:
+                problems, count = check_route_quotes(loaded, bron)
+            except SourceTextError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            missing.extend(problems)
+            checked += count
+    if bron is None:
+        return 0
+    for problem in missing:
+        print(problem, file=sys.stderr)
+    if missing:
+        print(f"\n{len(missing)} van {checked} bronfragment(en) niet gevonden in de bron.", file=sys.stderr)
+        return 1
+    print(f"Alle {checked} bronfragmenten staan in de bron.")
     return 0
 
 
@@ -184,6 +215,9 @@ def build_parser() -> DutchParser:
 
     p = sub.add_parser("check", help="controleer routebestanden en toon alle fouten")
     p.add_argument("paden", nargs="*", metavar="PADEN", help="routebestanden of mappen (standaard: routes/)")
+    p.add_argument("--bron", metavar="PAD",
+                   help="tekst van het brondocument (.txt, of .pdf via pdftotext), of een map met de bronnen "
+                        "(gevonden via 'bestand:' onder 'bron:'); controleert of elk 'bron:'-fragment erin staat")
     p.set_defaults(run=cmd_check)
 
     p = sub.add_parser("list", help="toon de routes met hun aantal stappen")

@@ -158,6 +158,53 @@ class BlockKind(str, Enum):
 
 
 # ---------------------------------------------------------------------------
+# Citations
+# ---------------------------------------------------------------------------
+
+
+class Cited(Strict):
+    """A claim the handbook adds to the source's sentences (an arrow, a responsibility, a
+    deadline, a rule), with what it rests on.
+
+    `bron` is a verbatim fragment of the source document, so `routewijzer check --bron` can
+    find it there; `afgeleid` says why the claim is a reading of the source rather than its
+    words. Both are optional, so a new route still validates; `check` counts what is uncited.
+    """
+
+    source_quote: Text | None = field(
+        "bron",
+        "Letterlijk fragment uit het brondocument waarop dit rust (een paar woorden tot een zin); "
+        "'routewijzer check --bron' zoekt het op in de tekst van de bron.",
+        default=None,
+    )
+    derived: Text | None = field(
+        "afgeleid",
+        "Als dit niet letterlijk in de bron staat maar eruit is afgeleid: waarom (bijvoorbeeld "
+        "'afgeleid uit het stroomschema'). Dit staat op de pagina naast de bewering.",
+        default=None,
+    )
+
+    @property
+    def cited(self) -> bool:
+        """True when the claim names its source fragment or the reason it is derived."""
+        return bool(self.source_quote or self.derived)
+
+
+class CitedText(Cited):
+    """A piece of text with its citation, e.g. a deadline: `{tekst: ..., bron: ...}`."""
+
+    text: Text = field("tekst", "De tekst, zoals de bron hem geeft.")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def plain_text(value: "str | CitedText") -> str:
+    """The text of a list entry that may be plain text or cited text."""
+    return value if isinstance(value, str) else value.text
+
+
+# ---------------------------------------------------------------------------
 # Route-wide building blocks
 # ---------------------------------------------------------------------------
 
@@ -230,7 +277,7 @@ class Term(Strict):
     source_note: Text | None = field("herkomst", "Bron van de uitleg als die niet uit de route komt.", default=None)
 
 
-class Rule(Strict):
+class Rule(Cited):
     """A route-wide rule, shown prominently on the overview and checked where possible."""
 
     id: Slug = field("id", "Vaste id van de regel.")
@@ -272,11 +319,17 @@ class Organisation(Strict):
 # ---------------------------------------------------------------------------
 
 
-class RolePart(Strict):
+class RolePart(Cited):
     """What one role does in one step, and how responsible it is."""
 
     role: Slug = field("rol", "Id van de rol (uit 'rollen').")
     responsibility: Responsibility = field("verantwoordelijkheid", "Hoe de rol betrokken is.")
+    condition: Text | None = field(
+        "voorwaarde",
+        "Alleen als de bron de verantwoordelijkheid aan een voorwaarde bindt: wanneer die geldt ('wanneer er "
+        "sprake is van ...'). De pagina's tonen de voorwaarde naast de verantwoordelijkheid.",
+        default=None,
+    )
     tasks: list[Text] = field("taken", "Wat de rol in deze stap doet.", default_factory=list)
 
 
@@ -285,6 +338,13 @@ class ParentItem(Strict):
 
     kind: ParentPart = field("soort", "Wat er van ouders gevraagd of verwacht wordt.")
     text: Text = field("tekst", "In de woorden van de bron.")
+    plain: Text | None = field(
+        "eenvoudig",
+        "Hetzelfde in eenvoudige taal voor ouders (B1, 'u'); de pagina voor ouders toont dit eerst en de "
+        "woorden van de bron achter 'Zo staat het in de bron'. Mogelijkheden schrijft u als mogelijkheid "
+        "('de school kan ...').",
+        default=None,
+    )
 
 
 class Parents(Strict):
@@ -296,7 +356,7 @@ class Parents(Strict):
     )
 
 
-class DocumentUse(Strict):
+class DocumentUse(Cited):
     """A document a step makes, fills in, signs or sends, with who and by when."""
 
     document: Slug = field("document", "Id van het document (uit 'documenten').")
@@ -315,7 +375,7 @@ class ActorColumn(Strict):
     means_intro: Text | None = field("middel-inleiding", "Tekst boven de middelen.", default=None)
 
 
-class Transition(Strict):
+class Transition(Cited):
     """An arrow from this step to another, with the condition the source gives."""
 
     to: Slug = field("naar", "Id van de stap waar deze overgang naartoe gaat.")
@@ -343,7 +403,9 @@ class Step(Strict):
     documents: list[DocumentUse] = field("documenten", "Documenten in deze stap.", default_factory=list)
     records: list[Text] = field("vastleggen", "Wat waar wordt vastgelegd.", default_factory=list)
     legal: list[Item] = field("wettelijk-kader", "Wettelijk kader bij deze stap.", default_factory=list)
-    deadlines: list[Text] = field("termijnen", "Termijnen.", default_factory=list)
+    deadlines: list[Union[Text, CitedText]] = field(
+        "termijnen", "Termijnen: tekst, of {tekst, bron/afgeleid} met de plek in de bron.", default_factory=list
+    )
     evaluation: list[Text] = field("evaluatie", "Hoe en hoe vaak er geëvalueerd wordt.", default_factory=list)
     actors: list[ActorColumn] = field("per-betrokkene", "Doel en middel per betrokkene.", default_factory=list)
     blocks: list[Block] = field("onderdelen", "Procedures, criteria, vragenlijsten in deze stap.", default_factory=list)
