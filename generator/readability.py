@@ -12,8 +12,8 @@ Dutch. `routewijzer check` reports per route:
 - a warning for each sentence above B1 (more than 20 words: the usual B1 advice is at most
   15 on average, and no sentence much longer than 20);
 - a warning for each abbreviation or known piece of jargon that the route does not explain
-  (in `begrippen`, or as the `afkorting` of a role or document, which the site shows as a
-  tooltip).
+  (in `begrippen`, or as a role or document with its description, whose `afkorting` the site
+  shows as a tooltip).
 """
 
 from __future__ import annotations
@@ -110,7 +110,10 @@ def syllable_count(word: str) -> int:
 def _explained(loaded: LoadedRoute) -> tuple[set[str], set[str]]:
     """(abbreviations, lower-case words) that the route explains."""
     abbreviations = set(route_abbreviations(loaded))
-    terms = {t.term.casefold() for t in loaded.route.terms}
+    route = loaded.route
+    # Roles and documents are explained too: each has its own description on Wie doet wat and Documenten.
+    terms = {t.term.casefold() for t in route.terms} | {r.name.casefold() for r in route.roles}
+    terms |= {d.name.casefold() for d in route.documents}
     terms |= {a.casefold() for a in abbreviations}
     return abbreviations, terms
 
