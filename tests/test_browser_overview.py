@@ -10,7 +10,7 @@ import pytest
 from generator.load import load_route
 from generator.model import LoadedRoute
 
-from routekit import real_route_files
+from support.routes import real_route_files
 
 pytestmark = pytest.mark.browser
 
