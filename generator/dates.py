@@ -13,8 +13,3 @@ def dutch_date(iso: str) -> str:
         return f"{day} {MONTHS[month - 1]} {year}"
     except (ValueError, IndexError):
         return iso
-
-
-def version_line(version: str, iso_date: str) -> str:
-    """'versie 1.2 van 23 november 2026': how the overview, print cover and PDF name a version."""
-    return f"versie {version} van {dutch_date(iso_date)}"

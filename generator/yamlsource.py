@@ -60,7 +60,6 @@ _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_YAML11_BOOLISH = {"yes", "no", "on", "off", "y", "n", "ja", "nee"}
 _MAX_DIGITS = 100
 """Longer digit strings stay text: no route needs such a number, and int() refuses > 4300 digits."""
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
@@ -278,8 +277,3 @@ def read_source(raw: bytes, file: str) -> SourceData:
                                      "een routebestand moet beginnen met velden als 'titel:', 'soort:' en 'stappen:'.")])
     return SourceData(file=file, data=data, values=composer.values, keys=composer.keys,
                       problems=composer.problems)
-
-
-def is_yaml11_boolean_word(value: str) -> bool:
-    """Words that YAML 1.1 tools would turn into booleans; we keep them as text."""
-    return value.lower() in _YAML11_BOOLISH
