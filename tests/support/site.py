@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from .paths import MKDOCS_YML, ROOT, ROUTES
@@ -83,14 +84,20 @@ def build_routes(folder: Path, routes_dir: Path, docs_dir: Path | None = None,
 
 
 def inputs_key(env: Mapping[str, str] | None = None) -> str:
-    """A short hash of everything the site of the real routes is built from."""
+    """A short hash of everything the site of the real routes is built from (and of `env`)."""
+    return _inputs_key(tuple(sorted((env or {}).items())))
+
+
+@lru_cache(maxsize=None)
+def _inputs_key(env: tuple[tuple[str, str], ...]) -> str:
+    """Computed once per process: a file touched later in the run must not start a second build."""
     digest = hashlib.sha256()
     for name in BUILD_INPUTS:
         top = ROOT / name
         files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in files:
             digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for key, value in sorted((env or {}).items()):
+    for key, value in env:
         digest.update(f"{key}={value}\0".encode())
     return digest.hexdigest()[:16]
 
