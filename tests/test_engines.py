@@ -9,7 +9,7 @@ names the generator.
 from __future__ import annotations
 
 import re
-from importlib.metadata import version
+from importlib.metadata import files, version
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,10 @@ def test_properdocs_is_a_separate_package_beside_mkdocs() -> None:
 
     assert Path(mkdocs.__file__).parent.name == "mkdocs" and Path(properdocs.__file__).parent.name == "properdocs"
     assert version("mkdocs").startswith("1.6.") and version("properdocs").startswith("1.6.")
+    installed = {str(f) for f in files("mkdocs") or []}
+    fork = {str(f) for f in files("properdocs") or []}
+    assert installed and fork
+    assert not installed & fork, f"ProperDocs overschrijft bestanden van MkDocs: {sorted(installed & fork)[:5]}"
 
 
 def test_properdocs_builds_the_same_site(properdocs_site: Path, built_site: Path) -> None:
