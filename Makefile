@@ -48,11 +48,12 @@ tests/node_modules/axe-core/axe.min.js: tests/package.json tests/package-lock.js
 	npm ci --prefix tests --no-audit --no-fund --silent
 	touch $@
 
-# Two workers: the browser walks keep one core busy each (the machines have two).
+# Two workers (the machines have two cores); the page walks are one test per page, and
+# worksteal lets an idle worker take queued tests from a busy one, so neither waits on the other.
 PYTEST_WORKERS ?= 2
 
 test: setup chromium axe
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # After a template change on purpose: rewrite the expected output of the golden tests
 # (tests/data/golden/), then review the difference with `git diff tests/data/golden`.
