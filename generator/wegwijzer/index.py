@@ -3,7 +3,7 @@
 Everything a route says about a step is indexed, each text in a field with its own weight:
 the recognition phrases and signals, title and summary, and also the long parts (per-actor
 *Mogelijkheden*, rules, notes, legal frame, documents, the conditions of transitions *into*
-the step) and route-wide content (regulations, begrippen) attached to the step that speaks
+the step, and of going back or down *from* it, since that is decided in it) and route-wide content (regulations, begrippen) attached to the step that speaks
 of it. Term weights are BM25F: field-weighted term frequency, normalised for field length
 and saturated, times IDF over the route's steps; so a word that happens to occur once in a
 title can add at most its IDF, and cannot outweigh the words that say what the step is.
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..model import Item, LoadedRoute, Route, Step, TransitionKind
-from .synonyms import LINKS, Synonyms, groups_in, groups_in_clause, load_synonyms
+from .synonyms import LINKS, Synonyms, groups_in, groups_in_clause, load_synonyms, phrase_groups
 from .text import FILLERS, STOPWORDS, clauses, negated, stem, terms, words
 
 FIELD_WEIGHTS: dict[str, float] = {
@@ -37,6 +37,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "label": 1.5,
     "doel": 1.5,
     "overgang": 1.5,
+    "uitgang": 1.0,
     "regels": 1.5,
     "acties": 1.0,
     "omschrijving": 1.0,
@@ -61,6 +62,9 @@ K1 = 0.8
 """BM25 saturation: the tenth mention of a word adds little to the first."""
 GROUP_FACTOR = 0.8
 """A synonym match is a little less certain than the same word."""
+PHRASE_FACTOR = 2.0
+"""A synonym group matched by a phrase of several words ("werkt niet", "extra hulp") is more
+specific than one matched by a single word."""
 PART_FACTOR = 0.7
 """A query word matched through a compound part or a separable verb."""
 TYPO_FACTOR = 0.6
@@ -124,6 +128,8 @@ def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
         "onderdelen": [text for b in step.blocks for text in (b.title, b.text or "", *_items(b.items), b.footer or "")],
         "opmerkingen": list(step.notes),
         "overgang": incoming,
+        "uitgang": [text for t in step.transitions if t.kind in (TransitionKind.DOWN, TransitionKind.BACK,
+                                                                  TransitionKind.REPEAT) for text in (t.condition, t.label or "")],
         "regels": [text for r in route.rules if r.step == step.id for text in (r.text, *r.items)],
         "niveau": [tiers.get(step.tier, "")],
     }
@@ -152,14 +158,18 @@ def _contains(seq: list[str], part: tuple[str, ...]) -> bool:
 
 def expanded_terms(text: str, table: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[str]:
     """The text's terms, plus the other form of each abbreviation or full form it contains."""
+    return terms(text) + [t for form in _other_forms(text, table) for t in form]
+
+
+def _other_forms(text: str, table: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[tuple[str, ...]]:
     seq = terms(text)
-    extra: list[str] = []
+    extra: list[tuple[str, ...]] = []
     for full, short in table:
         if _contains(seq, full):
-            extra.extend(short)
+            extra.append(short)
         if _contains(seq, short):
-            extra.extend(full)
-    return seq + extra
+            extra.append(full)
+    return extra
 
 
 def bigrams(text: str) -> list[str]:
@@ -236,6 +246,7 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
                 if text:
                     counts.update(expanded_terms(text, table))
                     own.update(bigrams(text))
+                    own.update(f"{a} {b}" for form in _other_forms(text, table) for a, b in zip(form, form[1:]))
             per_field[name] = counts
         counted.append(per_field)
         pairs.append(own)
@@ -318,6 +329,13 @@ def _distance_one(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+def agent_base(word: str, vocab: frozenset[str]) -> list[str]:
+    """'werker' → ['werk'], 'begeleider' → ['begeleid']: the person who does what the route names."""
+    if len(word) >= 6 and word.endswith("er") and stem(word[:-2]) in vocab:
+        return [stem(word[:-2])]
+    return []
+
+
 def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str] = frozenset()) -> list[str]:
     """The route's stems in a compound it does not know: 'taalspecialist' → ['taal', 'specialis'].
 
@@ -352,7 +370,8 @@ class Query:
 
 
 def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tuple[list[tuple[str, float]], list[str]]:
-    """(term, factor) of one clause, and its stems in order (for bigrams)."""
+    """(term, factor) of one clause, and its stems in order (for bigrams; an unknown word
+    stands there as the route word it was matched to)."""
     found: list[tuple[str, float]] = []
     content: list[str] = []
     flags = negated(clause)
@@ -360,14 +379,15 @@ def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tu
         if neg or word in STOPWORDS or len(word) <= 1:
             continue
         s = stem(word)
-        content.append(s)
         found.append((s, 1.0))
         if s in vocab or s in syn.single or not word.isalpha():
+            content.append(s)
             continue
-        parts = compound_parts(word, vocab, syn.known) if len(word) >= COMPOUND_MIN else []
+        parts = agent_base(word, vocab) or (compound_parts(word, vocab, syn.known) if len(word) >= COMPOUND_MIN else [])
         found.extend((part, PART_FACTOR) for part in parts)
-        if not parts and len(s) >= TYPO_MIN:
-            found.extend((known, TYPO_FACTOR) for known in sorted(vocab) if known[0] == s[0] and _distance_one(s, known))
+        typos = [k for k in sorted(vocab) if k[0] == s[0] and _distance_one(s, k)] if not parts and len(s) >= TYPO_MIN else []
+        found.extend((known, TYPO_FACTOR) for known in typos)
+        content.append((parts or typos or [s])[0])
     for i, particle in enumerate(clause):
         if i and particle in PARTICLES:
             for word in clause[:i]:
@@ -375,7 +395,9 @@ def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tu
                 if joined in vocab:
                     found.append((joined, PART_FACTOR))
     kept = [(stem(w), neg) for w, neg in zip(clause, flags) if w not in FILLERS]
-    found.extend((g, 1.0) for g in groups_in_clause([k for k, _ in kept], [n for _, n in kept], syn, vocab))
+    seq = [k for k, _ in kept]
+    phrased = phrase_groups(seq, syn)
+    found.extend((g, PHRASE_FACTOR if g in phrased else 1.0) for g in groups_in_clause(seq, [n for _, n in kept], syn, vocab))
     return found, content
 
 

@@ -157,3 +157,13 @@ def groups_in_clause(seq: list[str], negated: list[bool], synonyms: Synonyms,
             if tuple(seq[i:i + len(phrase)]) == phrase:
                 add(group)
     return found
+
+
+def phrase_groups(seq: list[str], synonyms: Synonyms) -> list[str]:
+    """Groups matched by a phrase of two or more words: more specific, so they count more."""
+    found: list[str] = []
+    for i, token in enumerate(seq):
+        for phrase, group in synonyms.phrases_by_start.get(token, ()):
+            if tuple(seq[i:i + len(phrase)]) == phrase and "~" + group not in found:
+                found.append("~" + group)
+    return found

@@ -234,14 +234,18 @@ function clauseTerms(clause, search) {
   clause.forEach((word, i) => {
     if (flags[i] || t.stop.has(word) || word.length <= 1) return;
     const s = stem(word);
-    content.push(s);
     found.push([s, 1.0]);
-    if (t.vocab.has(s) || own(search.synonyms.single, s) || !/^[a-z]+$/.test(word)) return;
-    const parts = word.length >= p.compoundMin ? compoundParts(word, search) : [];
-    for (const part of parts) found.push([part, p.part]);
-    if (!parts.length && s.length >= p.typoMin) {
-      for (const known of t.sortedVocab) if (known[0] === s[0] && distanceOne(s, known)) found.push([known, p.typo]);
+    if (t.vocab.has(s) || own(search.synonyms.single, s) || !/^[a-z]+$/.test(word)) {
+      content.push(s);
+      return;
     }
+    const agent = word.length >= 6 && word.endsWith("er") && t.vocab.has(stem(word.slice(0, -2))) ? [stem(word.slice(0, -2))] : [];
+    const parts = agent.length ? agent : word.length >= p.compoundMin ? compoundParts(word, search) : [];
+    for (const part of parts) found.push([part, p.part]);
+    const typos = !parts.length && s.length >= p.typoMin
+      ? t.sortedVocab.filter((known) => known[0] === s[0] && distanceOne(s, known)) : [];
+    for (const known of typos) found.push([known, p.typo]);
+    content.push([...parts, ...typos, s][0]);
   });
   clause.forEach((particle, i) => {
     if (!i || !t.particles.has(particle)) return;
