@@ -96,7 +96,7 @@ def search_data(loaded: LoadedRoute) -> dict[str, Any]:
     return {
         "steps": steps,
         "bonus": ranking.BIGRAM_BONUS,
-        "params": {"part": ranking.PART_FACTOR, "typo": ranking.TYPO_FACTOR, "shift": ranking.SHIFT,
+        "params": {"phrase": ranking.PHRASE_FACTOR, "part": ranking.PART_FACTOR, "typo": ranking.TYPO_FACTOR, "shift": ranking.SHIFT,
                    "compoundMin": ranking.COMPOUND_MIN, "typoMin": ranking.TYPO_MIN,
                    "negationScope": NEGATION_SCOPE, "shiftGroup": ranking.SHIFT_GROUP},
         "stopwords": sorted(STOPWORDS),

@@ -195,6 +195,18 @@ export function groupsIn(text, synOrSearch) {
   return groupsInClause(seq, seq.map(() => false), search, new Set());
 }
 
+/** Groups matched by a phrase of several words, as synonyms.phrase_groups. */
+export function phraseGroups(seq, search) {
+  const t = tables(search);
+  const found = [];
+  seq.forEach((token, i) => {
+    for (const [phrase, g] of t.byStart.get(token) || []) {
+      if (phrase.every((q, k) => seq[i + k] === q) && !found.includes("~" + g)) found.push("~" + g);
+    }
+  });
+  return found;
+}
+
 /** One letter changed, added, dropped, or two neighbours swapped; as index._distance_one. */
 export function distanceOne(a, b) {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -255,7 +267,11 @@ function clauseTerms(clause, search) {
     }
   });
   const kept = clause.map((w, i) => [w, flags[i]]).filter(([w]) => !t.fillers.has(w));
-  for (const g of groupsInClause(kept.map(([w]) => stem(w)), kept.map(([, n]) => n), search, t.vocab)) found.push([g, 1.0]);
+  const seq = kept.map(([w]) => stem(w));
+  const phrased = phraseGroups(seq, search);
+  for (const g of groupsInClause(seq, kept.map(([, n]) => n), search, t.vocab)) {
+    found.push([g, phrased.includes(g) ? p.phrase : 1.0]);
+  }
   return { found, content };
 }
 
