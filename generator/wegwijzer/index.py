@@ -395,9 +395,9 @@ def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tu
                 if joined in vocab:
                     found.append((joined, PART_FACTOR))
     kept = [(stem(w), neg) for w, neg in zip(clause, flags) if w not in FILLERS]
-    seq = [k for k, _ in kept]
-    phrased = phrase_groups(seq, syn)
-    found.extend((g, PHRASE_FACTOR if g in phrased else 1.0) for g in groups_in_clause(seq, [n for _, n in kept], syn, vocab))
+    seq, neg = [k for k, _ in kept], [n for _, n in kept]
+    phrased = phrase_groups(seq, neg, syn)
+    found.extend((g, PHRASE_FACTOR if g in phrased else 1.0) for g in groups_in_clause(seq, neg, syn, vocab))
     return found, content
 
 

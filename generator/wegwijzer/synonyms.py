@@ -135,10 +135,10 @@ def groups_in(text: str, synonyms: Synonyms, vocab: frozenset[str] = frozenset()
 
 def groups_in_clause(seq: list[str], negated: list[bool], synonyms: Synonyms,
                      vocab: frozenset[str] = frozenset()) -> list[str]:
-    """Groups in a sequence of stems; a single word that a negation covers does not count.
+    """Groups in a sequence of stems; a word or phrase that a negation covers does not count.
 
     Phrases are matched on all words, negators included, so "geen effect" (helpt-niet)
-    and "geen zorgen" (geen-zorg) are still found.
+    and "geen zorgen" (geen-zorg) are still found, but "geen extra hulp" is no "extra hulp".
     """
     found: list[str] = []
 
@@ -153,16 +153,18 @@ def groups_in_clause(seq: list[str], negated: list[bool], synonyms: Synonyms,
             if len(token) > AFFIX_MIN:
                 for group in synonyms.affix_groups(token, vocab):
                     add(group)
-        for phrase, group in synonyms.phrases_by_start.get(token, ()):
-            if tuple(seq[i:i + len(phrase)]) == phrase:
-                add(group)
+            for phrase, group in synonyms.phrases_by_start.get(token, ()):
+                if tuple(seq[i:i + len(phrase)]) == phrase:
+                    add(group)
     return found
 
 
-def phrase_groups(seq: list[str], synonyms: Synonyms) -> list[str]:
+def phrase_groups(seq: list[str], negated: list[bool], synonyms: Synonyms) -> list[str]:
     """Groups matched by a phrase of two or more words: more specific, so they count more."""
     found: list[str] = []
     for i, token in enumerate(seq):
+        if negated[i]:
+            continue
         for phrase, group in synonyms.phrases_by_start.get(token, ()):
             if tuple(seq[i:i + len(phrase)]) == phrase and "~" + group not in found:
                 found.append("~" + group)

@@ -179,9 +179,9 @@ export function groupsInClause(seq, flags, search, vocab) {
     if (!flags[i]) {
       for (const g of own(syn.single, token) || []) add(g);
       if (token.length > syn.affixMin) for (const g of affixGroups(token, syn, t, vocab)) add(g);
-    }
-    for (const [phrase, g] of t.byStart.get(token) || []) {
-      if (phrase.every((p, k) => seq[i + k] === p)) add(g);
+      for (const [phrase, g] of t.byStart.get(token) || []) {
+        if (phrase.every((p, k) => seq[i + k] === p)) add(g);
+      }
     }
   });
   return found;
@@ -196,10 +196,11 @@ export function groupsIn(text, synOrSearch) {
 }
 
 /** Groups matched by a phrase of several words, as synonyms.phrase_groups. */
-export function phraseGroups(seq, search) {
+export function phraseGroups(seq, flags, search) {
   const t = tables(search);
   const found = [];
   seq.forEach((token, i) => {
+    if (flags[i]) return;
     for (const [phrase, g] of t.byStart.get(token) || []) {
       if (phrase.every((q, k) => seq[i + k] === q) && !found.includes("~" + g)) found.push("~" + g);
     }
@@ -268,8 +269,9 @@ function clauseTerms(clause, search) {
   });
   const kept = clause.map((w, i) => [w, flags[i]]).filter(([w]) => !t.fillers.has(w));
   const seq = kept.map(([w]) => stem(w));
-  const phrased = phraseGroups(seq, search);
-  for (const g of groupsInClause(seq, kept.map(([, n]) => n), search, t.vocab)) {
+  const neg = kept.map(([, n]) => n);
+  const phrased = phraseGroups(seq, neg, search);
+  for (const g of groupsInClause(seq, neg, search, t.vocab)) {
     found.push([g, phrased.includes(g) ? p.phrase : 1.0]);
   }
   return { found, content };
@@ -349,4 +351,107 @@ export function matchedWords(text, entry, search) {
     if (hit) seen.add(stem(w));
     return hit;
   });
+}
+
+// ---------------------------------------------------------------------------------------
+// Confirm before advising: the one question of the route's own tree that best separates
+// the top candidates. Pure functions over the payload (data.questions, data.start).
+// ---------------------------------------------------------------------------------------
+
+const reachMemo = new WeakMap();
+
+/** Per question id: for each answer, the outcome steps it can still lead to (tree order). */
+export function reachable(data) {
+  let found = reachMemo.get(data);
+  if (found) return found;
+  found = {};
+  const visit = (qid, path) => {
+    if (found[qid]) return found[qid];
+    const q = data.questions[qid];
+    if (!q || path.includes(qid)) return [];
+    const perAnswer = q.answers.map((a) => {
+      if (a.outcome) return [a.outcome];
+      if (!a.next) return [];
+      return [...new Set(visit(a.next, [...path, qid]).flat())];
+    });
+    found[qid] = perAnswer;
+    return perAnswer;
+  };
+  Object.keys(data.questions).forEach((qid) => visit(qid, []));
+  reachMemo.set(data, found);
+  return found;
+}
+
+/** Question ids under (and including) `qid`, in tree order. */
+export function subtree(data, qid) {
+  const out = [];
+  const walk = (id) => {
+    const q = data.questions[id];
+    if (!q || out.includes(id)) return;
+    out.push(id);
+    q.answers.forEach((a) => { if (a.next) walk(a.next); });
+  };
+  walk(qid);
+  return out;
+}
+
+/**
+ * The question that best tells the candidates [{id, score}] apart, or null when none does.
+ *
+ * A question that can lead to every candidate comes first: one that cannot lead to c
+ * would leave a person whose step is c without a true answer. Among those, each candidate
+ * counts with its share of the scores; a person whose step is c picks an answer that can
+ * lead to c, and the expected error is the share of the other candidates that answer still
+ * leaves. The smallest expected error wins; ties go to the earlier question in the tree. `within` limits the choice to those question ids (the rest of a path).
+ */
+export function separatingQuestion(data, candidates, within = null) {
+  const reach = reachable(data);
+  const total = candidates.reduce((sum, c) => sum + c.score, 0);
+  if (candidates.length < 2 || total <= 0) return null;
+  const p = Object.fromEntries(candidates.map((c) => [c.id, c.score / total]));
+  const ids = within || subtree(data, data.start).concat(Object.keys(data.questions).filter((q) => !subtree(data, data.start).includes(q)));
+  let best = null;
+  for (const qid of ids) {
+    const groups = (reach[qid] || []).map((steps) => candidates.filter((c) => steps.includes(c.id)).map((c) => c.id));
+    if (groups.filter((g) => g.length).length < 2) continue;
+    let error = 0;
+    let missed = 0;
+    for (const c of candidates) {
+      const mine = groups.filter((g) => g.includes(c.id));
+      if (!mine.length) { missed += 1; continue; }
+      const left = mine.map((g) => 1 - p[c.id] / g.reduce((sum, id) => sum + p[id], 0));
+      error += p[c.id] * left.reduce((a, b) => a + b, 0) / left.length;
+    }
+    if (!best || missed < best.missed || (missed === best.missed && error < best.error - 1e-12)) best = { qid, error, missed };
+  }
+  return best ? best.qid : null;
+}
+
+/**
+ * After answer `index` to question `qid`: {outcome} when the answer settles it, else the
+ * next question to ask {qid, candidates}. Candidates the answer cannot lead to drop out;
+ * when none is left, the route's own tree goes on from the answer.
+ */
+export function afterAnswer(data, candidates, qid, index) {
+  const answer = data.questions[qid].answers[index];
+  if (answer.outcome) return { outcome: answer.outcome };
+  const steps = reachable(data)[qid][index];
+  const left = candidates.filter((c) => steps.includes(c.id));
+  if (left.length === 1) return { outcome: left[0].id };
+  const rest = subtree(data, answer.next);
+  const pool = left.length ? left : steps.map((id) => ({ id, score: 1 }));
+  const next = separatingQuestion(data, pool, rest) || answer.next;
+  return { qid: next, candidates: pool };
+}
+
+/**
+ * The candidates worth confirming among: the first three with a score. With only one, the
+ * other steps join with a small share, so the question still confirms that one against
+ * the rest of the route instead of advising unasked.
+ */
+export function candidatesOf(ranked, search = null) {
+  const top = ranked.slice(0, 3).map((r) => ({ id: r.id, score: r.score }));
+  if (top.length !== 1 || !search) return top;
+  const small = top[0].score * 0.05;
+  return [...top, ...search.steps.filter((s) => s.id !== top[0].id).map((s) => ({ id: s.id, score: small }))];
 }
