@@ -54,6 +54,9 @@ FIELD_WEIGHTS: dict[str, float] = {
 }
 """Field weights: what says *when* someone is in a step (phrases, signals, title) counts most;
 the descriptive text still counts, so words only the source uses are found at all."""
+PAIR_FIELD_MIN = 1.5
+"""Word pairs (bigrams) are kept from the fields of at least this weight only: those say what
+a step is about in few words; pairs from the long texts would double the page's data."""
 SHORT_FIELDS = frozenset({"titel", "label", "niveau"})
 """Fields without length normalisation (b = 0): a title is short by nature."""
 B = 0.6
@@ -245,7 +248,8 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
             for text in texts:
                 if text:
                     counts.update(expanded_terms(text, table))
-                    own.update(bigrams(text))
+                    if FIELD_WEIGHTS[name] >= PAIR_FIELD_MIN:
+                        own.update(bigrams(text))
                     own.update(f"{a} {b}" for form in _other_forms(text, table) for a, b in zip(form, form[1:]))
             per_field[name] = counts
         counted.append(per_field)
@@ -279,7 +283,7 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
     df: Counter[str] = Counter(t for tf in mixed for t in tf)
     weights = []
     for tf in mixed:
-        weights.append({t: round(math.log(1 + (count - df[t] + 0.5) / (df[t] + 0.5)) * v * (K1 + 1) / (K1 + v), 3)
+        weights.append({t: round(math.log(1 + (count - df[t] + 0.5) / (df[t] + 0.5)) * v * (K1 + 1) / (K1 + v), 2)
                         for t, v in sorted(tf.items())})
     return weights, pairs, vocab
 
