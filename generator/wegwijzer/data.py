@@ -101,7 +101,6 @@ def search_data(loaded: LoadedRoute) -> dict[str, Any]:
                    "negationScope": NEGATION_SCOPE, "shiftGroup": ranking.SHIFT_GROUP},
         "stopwords": sorted(STOPWORDS),
         "negators": sorted(NEGATORS),
-        "particles": sorted(ranking.PARTICLES),
         "synonyms": synonyms.to_json(),
     }
 

@@ -27,7 +27,7 @@ from typing import Iterator
 
 from ..model import Item, LoadedRoute, Route, Step, TransitionKind
 from .synonyms import LINKS, Synonyms, groups_in, groups_in_clause, load_synonyms, phrase_groups
-from .text import FILLERS, STOPWORDS, clauses, negated, stem, terms, words
+from .text import FILLERS, PARTICLES, STOPWORDS, clauses, negated, stem, terms, words
 
 FIELD_WEIGHTS: dict[str, float] = {
     "herkenning": 3.0,
@@ -80,8 +80,6 @@ COMPOUND_MIN = 7
 """Words of at least this many letters that the route does not know are tried as compounds."""
 TYPO_MIN = 5
 """Stems of at least this many letters may match a route word with one typo."""
-PARTICLES = frozenset("aan af bij door in mee na op over terug toe uit voor".split())
-"""Separable-verb particles: "vraagt een TLV aan" means "aanvragen"."""
 SHIFT_GROUP = "~werkt-niet"
 """What was tried did not help: the phrases of this group move weight to the next step."""
 CALM_GROUP = "~geen-zorg"

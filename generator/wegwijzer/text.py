@@ -132,9 +132,27 @@ def stem(word: str) -> str:
     return word
 
 
+PARTICLES = frozenset("aan af bij door in mee na op over terug toe uit voor".split())
+"""Separable-verb particles: "vraagt een TLV aan" and "om mee te denken" are one verb each."""
+
+
+def join_particles(found: list[str]) -> list[str]:
+    """'mee te denken' → 'meedenken': a particle, 'te' and a verb are one word in Dutch."""
+    out: list[str] = []
+    i = 0
+    while i < len(found):
+        if found[i] in PARTICLES and i + 2 < len(found) and found[i + 1] == "te":
+            out.append(found[i] + found[i + 2])
+            i += 3
+        else:
+            out.append(found[i])
+            i += 1
+    return out
+
+
 def terms(text: str) -> list[str]:
     """Stems of the meaningful words of a text, in order (stopwords and 1-letter words dropped)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in join_particles(words(text)) if w not in STOPWORDS and len(w) > 1]
 
 
 NEGATORS = frozenset({"geen", "niets", "nooit", "zonder"})
@@ -152,7 +170,7 @@ def clauses(text: str) -> list[list[str]]:
 
     Negation and separable verbs only reach within one clause ("geen zorgen, maar ...").
     """
-    return [found for part in _CLAUSE.split(normalise(text)) if part and (found := _WORD.findall(part))]
+    return [join_particles(found) for part in _CLAUSE.split(normalise(text)) if part and (found := _WORD.findall(part))]
 
 
 def negated(clause: list[str]) -> list[bool]:

@@ -96,17 +96,32 @@ function stemWord(input) {
   return w;
 }
 
+const PARTICLES = new Set("aan af bij door in mee na op over terug toe uit voor".split(" "));
+
+/** 'mee te denken' → 'meedenken', as text.join_particles. */
+export function joinParticles(found, stopwords) {
+  const out = [];
+  for (let i = 0; i < found.length; i++) {
+    if (PARTICLES.has(found[i]) && i + 2 < found.length && found[i + 1] === "te") {
+      out.push(found[i] + found[i + 2]);
+      i += 2;
+    } else out.push(found[i]);
+  }
+  return out;
+}
+
 /** Stems of meaningful words, as text.terms. */
 export function terms(text, stopwords) {
-  return words(text).filter((w) => !stopwords.has(w) && w.length > 1).map(stem);
+  return joinParticles(words(text), stopwords).filter((w) => !stopwords.has(w) && w.length > 1).map(stem);
 }
 
 const CLAUSE = /[,.;:!?()\n]|\b(?:maar|en|want|omdat|dus|terwijl|toch)\b/;
 const WORD = /[a-z0-9]+/g;
 
 /** The words of a text per clause, as text.clauses. */
-export function clauses(text) {
-  return normalise(text).split(CLAUSE).map((part) => part.match(WORD) || []).filter((c) => c.length);
+export function clauses(text, stopwords) {
+  return normalise(text).split(CLAUSE).map((part) => part.match(WORD) || []).filter((c) => c.length)
+    .map((c) => joinParticles(c, stopwords));
 }
 
 /** Per word of a clause: covered by a negator before it? As text.negated. */
@@ -139,7 +154,7 @@ function tables(search) {
     for (const entry of search.steps) for (const term of Object.keys(entry.w)) if (!term.startsWith("~")) vocab.add(term);
     t = {
       stop: new Set(search.stopwords), fillers: new Set(syn.fillers || []), negators: new Set(search.negators || []),
-      particles: new Set(search.particles || []), links: syn.links, byStart, vocab,
+      particles: PARTICLES, links: syn.links, byStart, vocab,
       sortedVocab: [...vocab].sort(), known: new Set([...Object.keys(syn.single), ...syn.affix.map((a) => a[0])]),
       affixMemo: new Map(),
     };
@@ -285,7 +300,7 @@ function best(pairs) {
 
 /** The weighted query of a description, as index.analyse: {terms, pairs, before}. */
 export function analyse(text, search) {
-  const perClause = clauses(text).map((c) => clauseTerms(c, search));
+  const perClause = clauses(text, tables(search).stop).map((c) => clauseTerms(c, search));
   const shiftGroup = search.params.shiftGroup;
   const failed = perClause.findIndex((c) => c.found.some(([term]) => term === shiftGroup));
   const content = perClause.flatMap((c) => c.content);
