@@ -67,7 +67,7 @@ def _undouble(word: str) -> str:
 
 
 def _undiminish(word: str) -> str:
-    """'lijstje' → 'lijst', 'kindjes' → 'kind', 'balletje' → 'ball': a diminutive means its noun.
+    """'lijstje' → 'lijst', 'kindjes' → 'kind', 'balletje' → 'bal': a diminutive means its noun.
 
     Parents write "een lijstje", routes write "de lijst"; without this the two never meet.
     Only words of six letters or more, so short words ending in -je stay as they are.
@@ -77,7 +77,7 @@ def _undiminish(word: str) -> str:
     if word.endswith("jes"):
         word = word[:-1]
     if word.endswith("etje") and len(word) >= 8:
-        return word[:-4]
+        return _undouble(word[:-4])
     if word.endswith(("tje", "pje")):
         return word[:-3]
     if word.endswith("je") and word[-3] not in VOWELS:

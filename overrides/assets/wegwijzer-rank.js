@@ -39,7 +39,7 @@ function undiminish(word) {
   let w = word;
   if (w.length < 6) return w;
   if (w.endsWith("jes")) w = w.slice(0, -1);
-  if (w.endsWith("etje") && w.length >= 8) return w.slice(0, -4);
+  if (w.endsWith("etje") && w.length >= 8) return undouble(w.slice(0, -4));
   if (w.endsWith("tje") || w.endsWith("pje")) return w.slice(0, -3);
   if (w.endsWith("je") && !VOWELS.has(w[w.length - 3])) return w.slice(0, -2);
   return w;
