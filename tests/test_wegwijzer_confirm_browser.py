@@ -104,3 +104,35 @@ def test_negation_turns_the_signal_around(page: object, site_url: str) -> None:
     assert shown["Ons kind krijgt extra ondersteuning"] == "stap-4"
     start = next(s.id for s in loaded.route.steps if s.start)
     assert shown["Ons kind krijgt geen extra ondersteuning, er zijn geen zorgen"] == start
+
+
+def test_suggestions_question_and_advice_have_no_axe_violations(page: object, site_url: str) -> None:
+    """axe on the states this file adds (suggestions + question, advice, no match), light and dark."""
+    from test_accessibility import _RUN_AXE, _SET_SCHEME, AXE, WCAG_TAGS
+    if not AXE.exists():
+        pytest.fail("axe-core ontbreekt: voer 'make axe' uit (npm ci --prefix tests).")
+    loaded = ROUTES[0]
+    page.goto(url(site_url, loaded))
+    page.add_script_tag(path=str(AXE))
+    found = []
+
+    def check(state: str) -> None:
+        print(state, page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+        for scheme in ("default", "slate"):
+            page.evaluate(_SET_SCHEME, scheme)
+            found.extend(f"{state}/{scheme}: {v['id']} {v['nodes'][:2]}" for v in page.evaluate(_RUN_AXE, WCAG_TAGS))
+
+    case = devset(loaded.slug, "tune")[0]
+    describe(page, case["tekst"])
+    page.wait_for_selector("[data-testid=bevestig]")
+    check("vraag")
+    box = page.locator("[data-testid=bevestig]")
+    box.locator("input[type=radio]").first.check()
+    box.locator("[data-testid=bevestig-antwoord]").click()
+    page.wait_for_selector("[data-testid=bevestig-advies], [data-testid=bevestig]")
+    check("na-antwoord")
+    describe(page, "qwerty zxcvb plof")
+    page.wait_for_selector("[data-testid=geen-suggestie]")
+    check("geen")
+    print("\n".join(x[:300] for x in found))
+    assert found == []
