@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..model import Item, LoadedRoute, Route, Step, TransitionKind
+from ..model import Item, LoadedRoute, Route, Step, TransitionKind, plain_text
 from .synonyms import LINKS, Synonyms, groups_in, groups_in_clause, load_synonyms, phrase_groups
 from .text import FILLERS, PARTICLES, STOPWORDS, clauses, negated, stem, terms, words
 
@@ -125,7 +125,7 @@ def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
                        (f"{docs[u.document].name} {docs[u.document].abbreviation or ''}", u.action,
                         u.deadline or "", *_items(u.details))],
         "per-betrokkene": [text for a in step.actors for text in (*a.goals, a.means_intro or "", *_items(a.means))],
-        "kader": [*_items(step.legal), *step.records, *step.deadlines, *step.evaluation],
+        "kader": [*_items(step.legal), *step.records, *(plain_text(d) for d in step.deadlines), *step.evaluation],
         "onderdelen": [text for b in step.blocks for text in (b.title, b.text or "", *_items(b.items), b.footer or "")],
         "opmerkingen": list(step.notes),
         "overgang": incoming,
@@ -141,9 +141,13 @@ def abbreviations(route: Route) -> list[tuple[tuple[str, ...], tuple[str, ...]]]
     pairs: list[tuple[str, str]] = []
     for name, abbr in ([(r.name, r.abbreviation) for r in route.roles] + [(d.name, d.abbreviation) for d in route.documents]
                        + [(t.term, t.abbreviation) for t in route.terms]):
-        for short in (abbr or "").split(","):
-            if short.strip() and "," not in name:
-                pairs.append((_without_brackets(name), short))
+        if not abbr or "," in name:
+            continue
+        names, shorts = _without_brackets(name).split("/"), abbr.split("/")
+        if len(names) == len(shorts) > 1:  # "Speciaal basisonderwijs / speciaal onderwijs" = "SBO/SO"
+            pairs.extend(zip(names, shorts))
+        else:
+            pairs.extend((_without_brackets(name), short) for short in abbr.split(","))
     found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for full, short in pairs:
         long_terms, short_terms = tuple(terms(full)), tuple(terms(short))
