@@ -7,7 +7,6 @@ fixed before it was first measured, and the measured figures are in BENCHMARKS.m
 
 from __future__ import annotations
 
-import re
 
 import pytest
 

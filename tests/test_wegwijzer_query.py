@@ -7,6 +7,7 @@ import pytest
 
 from generator.model import LoadedRoute
 from generator.wegwijzer.index import abbreviations, analyse, build_index, compound_parts, rank
+from generator.wegwijzer.paths import enumerate_paths
 from generator.wegwijzer.synonyms import groups_in, load_synonyms
 from generator.wegwijzer.text import clauses, join_particles, negated, stem
 from wegwijzer_devset import devset, route_payload
@@ -147,7 +148,7 @@ console.log(JSON.stringify(out));
 @pytest.mark.parametrize("loaded", ROUTES, ids=IDS)
 def test_confirming_question_separates_every_pair_and_leads_to_the_true_step(loaded: LoadedRoute) -> None:
     data = route_payload(loaded.slug)
-    reachable = {p.outcome for p in __import__("generator.wegwijzer.paths", fromlist=["x"]).enumerate_paths(loaded.route.wegwijzer)}
+    reachable = {p.outcome for p in enumerate_paths(loaded.route.wegwijzer)}
     for a, b, qid, split, outcome in run_node(CONFIRM, {"data": data}):
         if a not in reachable or b not in reachable:
             continue  # a step the tree never advises (uitgesloten) cannot be confirmed by it
