@@ -16,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -27,6 +27,7 @@ from .pages import render_site
 from .pages.base import GeneratedPage, SiteContext
 from .pages.printable import available_pdfs
 from .pages.home import HOME_SRC, fill_home
+from .search_scope import route_dir_of, scope_search, search_base
 from .wegwijzer.site import fill_site_wegwijzer
 
 log = get_plugin_logger(__name__)
@@ -119,7 +120,20 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         unescaped, which would turn a route's '&lt;/title&gt;' back into markup."""
         if page.file.generated_by and page.title:
             page.meta["title"] = str(escape(Markup(page.title).striptags()))
+        route_dir = route_dir_of(page.file.src_uri, self.route_dirs())
+        if route_dir is not None:
+            context["rw_search_base"] = search_base(page.url, route_dir)
         return context
+
+    def route_dirs(self) -> list[str]:
+        """Source folders of the routes, e.g. ['de-kempen/', 'het-baken/']."""
+        return [self.context.route_dir(r.slug) for r in self.context.routes] if self.context else []
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """After Material wrote the site's search index: one index and sitemap per route
+        (generator/search_scope.py), so a route's pages search that route only."""
+        scope_search(Path(config.site_dir), self.route_dirs(), config.site_url)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when a route file changes."""
