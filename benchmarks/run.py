@@ -176,6 +176,62 @@ def measure_browser(site: Path, routes_dir: Path) -> dict[str, Any]:
                             "p95": round(sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1)} if latencies else None)}
 
 
+def cold_load(browser: Any, base: str, log: list[tuple[str, int]], path: str) -> dict[str, Any]:
+    """First visit with an empty cache: gzipped bytes of everything fetched until the network is idle.
+
+    Two counts that should agree: what the gzip server sent (bodies, including the search
+    worker's own requests) and what Chromium's DevTools protocol reports received
+    (`Network.loadingFinished.encodedDataLength`, headers included)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    received: dict[str, float] = {}
+    urls: dict[str, str] = {}
+    cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    log.clear()
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    served = list(log)
+    context.close()
+    by_kind: dict[str, int] = {}
+    for p, size in served:
+        kind = ("index" if p.endswith("search_index.json") else "sitemap" if p.endswith("sitemap.xml")
+                else Path(p).suffix.lstrip(".") or "html")
+        by_kind[kind] = by_kind.get(kind, 0) + size
+    return {"path": path, "server_gzip_bytes": sum(s for _, s in served), "cdp_bytes": int(sum(received.values())),
+            "requests": len(served), "by_kind": by_kind, "files": [p for p, _ in served]}
+
+
+def measure_cold(site: Path, paths: list[str]) -> list[dict[str, Any]]:
+    """Cold first load of each path (served gzipped by benchmarks/gzserve.py), in one Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from gzserve import gzip_server
+
+    out = []
+    with gzip_server(site) as (base, log), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        for path in paths:
+            out.append(cold_load(browser, base, log, path))
+        browser.close()
+    return out
+
+
+def step_paths(site: Path, count: int = 3) -> list[str]:
+    """A step page of the first, middle and last route, the parents' page and the wegwijzer of the first."""
+    routes = [p.parent.parent.parent.name for p in site.glob("*/stappen/*/index.html")]
+    slugs = sorted(set(routes))
+    chosen = [slugs[0], slugs[len(slugs) // 2], slugs[-1]][:count]
+    paths = []
+    for slug in chosen:
+        step = sorted((site / slug / "stappen").iterdir())[0].name
+        paths.append(f"/{slug}/stappen/{step}/")
+    return paths + [f"/{slugs[0]}/voor-ouders/", f"/{slugs[0]}/wegwijzer/", "/"]
+
+
 _MEASURE = """async (text) => {
   const form = document.querySelector('[data-rw-form]');
   const target = document.querySelector('[data-rw-suggesties]');
@@ -212,7 +268,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 150])
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--cold", type=Path, metavar="SITE",
+                        help="only measure cold first loads (gzipped) of step pages etc. in this built site")
     args = parser.parse_args()
+    if args.cold:
+        for row in measure_cold(args.cold, step_paths(args.cold)):
+            print(f"{row['path']:<48} {row['server_gzip_bytes'] / 1000:7.1f} KB gzip (CDP {row['cdp_bytes'] / 1000:.1f} KB), "
+                  f"{row['requests']} requests: " + ", ".join(f"{k} {v / 1000:.1f}" for k, v in sorted(row["by_kind"].items())))
+        return
     results: dict[str, Any] = {"cpus": os.cpu_count(), "load_before": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory(prefix="rw-bench-") as folder:
         work = Path(folder)
