@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from .load import load_routes, route_files
+from .build_cli import add_build_commands
 from .publish_cli import add_publish_commands, route_paths
 from .schema import route_schema
 
@@ -123,6 +124,7 @@ def build_parser() -> DutchParser:
     p.set_defaults(run=cmd_new)
 
     add_publish_commands(sub)  # export, diff, pdf: see publish_cli.py
+    add_build_commands(sub)  # build, merge: see build_cli.py
     return parser
 
 

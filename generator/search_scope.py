@@ -101,15 +101,36 @@ def write_route_sitemaps(site_dir: Path, route_dirs: Sequence[str], site_url: st
         target.write_bytes(route_sitemap(root_sitemap, posixpath.join(base_path, route_dir)))
 
 
-def scope_search(site_dir: Path, route_dirs: Sequence[str], site_url: str | None) -> None:
-    """After a one-go build: split Material's index per route and rewrite the site-wide one."""
+def scope_search(site_dir: Path, route_dirs: Sequence[str], site_url: str | None,
+                 own: Sequence[str] | None = None) -> None:
+    """After a build: split Material's index per route and rewrite the site-wide one.
+
+    `own` are the routes this build wrote (a part of a split build); the other routes'
+    indexes come from the other parts and the site-wide index is composed again on merging."""
     root_file = site_dir / INDEX
     if not root_file.is_file():  # search plugin not enabled
         return
+    own = list(route_dirs if own is None else own)
     index = read_index(root_file)
     site_docs, per_route = split_docs(index["docs"], route_dirs)
-    for route_dir in route_dirs:
+    for route_dir in own:
         write_route_index(site_dir, route_dir, index["config"], per_route[route_dir])
-    root_file.write_bytes(dump_index(compose_root(index["config"], site_docs,
-                                                  [(d, per_route[d]) for d in route_dirs])))
-    write_route_sitemaps(site_dir, route_dirs, site_url)
+    root_file.write_bytes(dump_index(compose_root(index["config"], site_docs, [(d, per_route[d]) for d in own])))
+    write_route_sitemaps(site_dir, own, site_url)
+
+
+PART_MANIFEST = ".routewijzer-deel.json"
+"""Written into a part build's output: which part it is and the site's route folders in order."""
+
+
+def write_part_manifest(site_dir: Path, route_dirs: Sequence[str], index: int, count: int) -> None:
+    manifest = {"part": index, "parts": count, "routes": list(route_dirs)}
+    (site_dir / PART_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def merged_root_index(site_dir: Path, site_part_index: dict[str, Any], route_dirs: Sequence[str]) -> bytes:
+    """The site-wide index of merged parts: the site pages from the part that built them, then
+    every route's own index — the same composition as a one-go build's `scope_search`."""
+    site_docs, _ = split_docs(site_part_index["docs"], route_dirs)
+    per_route = [(d, read_index(site_dir / d / INDEX)["docs"]) for d in route_dirs if (site_dir / d / INDEX).is_file()]
+    return dump_index(compose_root(site_part_index["config"], site_docs, per_route))
