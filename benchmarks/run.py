@@ -92,6 +92,75 @@ def export_static(routes_dir: Path, docs: Path) -> Any:
     return [{"Home": "index.md"}] + build_nav(pages, context)
 
 
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Seconds and peak RSS (MB, the largest single process of the command's tree) of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(cmd)} faalde:\n{proc.stderr.read().decode()[-3000:] if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure_scale(n: int, work: Path) -> dict[str, Any]:
+    """One run, side by side: plain MkDocs + Material on the exported pages, the plugin in one
+    `mkdocs build`, the split build cold and warm, the edit loop, and cold page weight."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764547200"}
+    routes = work / f"routes-{n}"
+    write_routes(n, routes)
+    docs = work / f"docs-{n}"
+    nav = export_static(routes, docs)
+    out: dict[str, Any] = {"routes": n, "load_before": os.getloadavg()[0]}
+    config = ROOT / f".mkdocs-bench-{os.getpid()}.yml"
+    plain_config = ROOT / f".mkdocs-bench-plain-{os.getpid()}.yml"
+    config.write_text(config_text(routes_dir=routes), encoding="utf-8")
+    plain_config.write_text(config_text(docs_dir=docs, nav=nav), encoding="utf-8")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    split = [sys.executable, "-m", "generator", "build", "-f", str(config), "--cache", str(work / f"cache-{n}")]
+    try:
+        steps = [("plain", mkdocs + ["-f", str(plain_config), "-d", str(work / f"plain-{n}")]),
+                 ("one_go", mkdocs + ["-f", str(config), "-d", str(work / f"one-go-{n}")]),
+                 ("split_cold", split + ["-d", str(work / f"split-{n}")]),
+                 ("split_warm", split + ["-d", str(work / f"split-{n}")])]
+        for name, cmd in steps:
+            seconds, rss = timed(cmd, env)
+            out[name] = {"seconds": round(seconds, 1), "peak_rss_mb": round(rss)}
+            print(f"  {n} routes, {name}: {seconds:.1f} s, peak RSS {rss:.0f} MB", file=sys.stderr)
+        out["pages"] = sum(1 for _ in (work / f"split-{n}").rglob("*.html"))
+        out["split_cold_vs_plain"] = round(out["split_cold"]["seconds"] / out["plain"]["seconds"], 3)
+        out["split_warm_vs_plain"] = round(out["split_warm"]["seconds"] / out["plain"]["seconds"], 3)
+        out["one_go_vs_plain"] = round(out["one_go"]["seconds"] / out["plain"]["seconds"], 3)
+        out["edit_loop"] = measure_edit_loop(config, work / f"split-{n}", routes, work / f"cache-{n}")
+        out["cold_weight"] = measure_cold(work / f"split-{n}", step_paths(work / f"split-{n}"))
+    finally:
+        config.unlink(missing_ok=True)
+        plain_config.unlink(missing_ok=True)
+    out["load_after"] = os.getloadavg()[0]
+    return out
+
+
+def measure_edit_loop(config: Path, site: Path, routes: Path, cache: Path) -> dict[str, Any]:
+    """Save one route file with a changed step title; seconds until the built page shows it.
+
+    Measured in this (long-running) process, as `routewijzer serve` runs it: imports are done."""
+    from generator.split_build import rebuild_routes
+
+    files = sorted(routes.glob("*.yaml"))
+    target = files[len(files) // 2]
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    marker = f"Gewijzigd {time.time_ns()}"
+    data["stappen"][0]["titel"] = marker
+    start = time.perf_counter()
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    rebuild_routes(config, site, {target.stem}, cache)
+    seconds = time.perf_counter() - start
+    page = site / target.stem / "stappen" / data["stappen"][0]["id"] / "index.html"
+    shown = marker in page.read_text(encoding="utf-8")
+    print(f"  edit loop: {seconds:.1f} s, change visible: {shown}", file=sys.stderr)
+    return {"route": target.stem, "seconds": round(seconds, 1), "visible": shown}
+
+
 def measure_builds(sizes: list[int], work: Path) -> dict[str, Any]:
     out: dict[str, Any] = {"builds": {}}
     for n in sizes:
@@ -268,9 +337,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 150])
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--scale", type=int, metavar="N",
+                        help="only the scale run for N synthetic routes: plain vs plugin vs split build, edit loop, weight")
     parser.add_argument("--cold", type=Path, metavar="SITE",
                         help="only measure cold first loads (gzipped) of step pages etc. in this built site")
     args = parser.parse_args()
+    if args.scale:
+        with tempfile.TemporaryDirectory(prefix="rw-scale-") as folder:
+            text = json.dumps(measure_scale(args.scale, Path(folder)), indent=2, ensure_ascii=False)
+        print(text)
+        if args.json:
+            args.json.write_text(text + "\n", encoding="utf-8")
+        return
     if args.cold:
         for row in measure_cold(args.cold, step_paths(args.cold)):
             print(f"{row['path']:<48} {row['server_gzip_bytes'] / 1000:7.1f} KB gzip (CDP {row['cdp_bytes'] / 1000:.1f} KB), "

@@ -61,6 +61,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         """Set by the split build (generator/split_build.py): rendered routes are cached here."""
         self.part: tuple[int, int] | None = None
         """Set by the split build: (index, count) — this build writes only its share of the routes."""
+        self.only: frozenset[str] | None = None
+        """Set by the edit loop (split_build.rebuild_routes): slugs of the only routes to write."""
         self.elsewhere: set[str] = set()
         """Source paths of the pages another part writes (in a part build)."""
         self.files: Files | None = None
@@ -83,7 +85,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         pdfs = available_pdfs(Path(config.docs_dir))
         prefix = self.config.prefix.strip("/")
         prefix = f"{prefix}/" if prefix else ""
-        if self.cache_dir is None and self.part is None:
+        if self.cache_dir is None and not self.is_partial():
             routes, problems = load_routes(files)
             route_pages = None
         else:
@@ -129,8 +131,18 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
 
     def own_route_dirs(self) -> list[str]:
         """The route folders this build writes: all of them, or in a part build its share."""
+        if self.only is not None and self.context is not None:
+            return [self.context.route_dir(r.slug) for r in self.context.routes if r.slug in self.only]
         dirs = self.route_dirs()
         return dirs if self.part is None else dirs[self.part[0]::self.part[1]]
+
+    def is_partial(self) -> bool:
+        """True when this build writes only some routes (a part, or the edit loop)."""
+        return self.part is not None or self.only is not None
+
+    def writes_site_pages(self) -> bool:
+        """Home, Vergelijken, Begrippen: in a one-go build and in part 1 of a split build."""
+        return self.only is None and (self.part is None or self.part[0] == 0)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Hand the generated pages to MkDocs as virtual files (nothing is written to content/)."""
@@ -148,12 +160,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         sidebar and links to it resolve; excluded pages are neither rendered nor written. Their
         front matter is read (cheap, no Markdown) so titles match those of a one-go build."""
         self.files = files
-        if self.part is None:
+        if not self.is_partial():
             return nav
         all_dirs, own = self.route_dirs(), set(self.own_route_dirs())
         for file in files:
             owner = route_dir_of(file.src_uri, all_dirs)
-            mine = owner in own if owner is not None else (self.part[0] == 0 or not file.is_documentation_page())
+            mine = owner in own if owner is not None else (self.writes_site_pages() or not file.is_documentation_page())
             if mine or file.inclusion.is_excluded():
                 continue
             file.inclusion = InclusionLevel.EXCLUDED
@@ -164,7 +176,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
         """A part build's sitemap lists every page of the site, as the one-go build's does."""
-        if self.part is not None and template_name == "sitemap.xml" and self.files is not None:
+        if self.is_partial() and template_name == "sitemap.xml" and self.files is not None:
             context["pages"] = [f for f in self.files.documentation_pages(inclusion=lambda _: True)
                                 if f.inclusion.is_included() or f.src_uri in self.elsewhere]
         return context

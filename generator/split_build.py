@@ -20,6 +20,7 @@ The result is the same site as one `mkdocs build` (tests/test_split_build.py che
 from __future__ import annotations
 
 import filecmp
+import http.server
 import json
 import os
 import shutil
@@ -172,6 +173,97 @@ def build_all(config_file: Path, site_dir: Path, jobs: int, cache_dir: Path) -> 
     times["total"] = time.perf_counter() - start
     times["max_part_rss_mb"] = max(rss) / 1024
     return times
+
+
+def rebuild_routes(config_file: Path, site_dir: Path, slugs: set[str], cache_dir: Path) -> float:
+    """The edit loop: rebuild only the pages of the routes in `slugs` into a built site.
+
+    Their folders in `site_dir` are replaced and the site-wide search index recomposed. The
+    other pages keep their sidebar until the next full build (with navigation.prune another
+    route shows there only by its name). Returns the seconds it took."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    start = time.perf_counter()
+    settings = read_settings(config_file)
+    route_dirs = [settings.prefix + p.stem + "/" for p in _route_paths(settings)]
+    work = site_dir.parent / f".{site_dir.name}-bijwerken"
+    if work.exists():
+        shutil.rmtree(work)
+    config = load_config(str(config_file), site_dir=str(work), strict=True)
+    plugin = config.plugins["routewijzer"]
+    plugin.only = frozenset(slugs)
+    plugin.cache_dir = cache_dir
+    try:
+        build(config)
+    except (Abort, PluginError) as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise SplitBuildError(str(exc)) from None
+    for slug in sorted(slugs):
+        route_dir = settings.prefix + slug + "/"
+        target = site_dir / route_dir
+        if target.exists():
+            shutil.rmtree(target)
+        if (work / route_dir).is_dir():
+            shutil.copytree(work / route_dir, target)
+    if (site_dir / INDEX).is_file():
+        (site_dir / INDEX).write_bytes(merged_root_index(site_dir, read_index(site_dir / INDEX), route_dirs))
+    shutil.rmtree(work)
+    return time.perf_counter() - start
+
+
+def route_stamps(config_file: Path) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every route file, by slug: what the edit loop watches."""
+    stamps = {}
+    for path in _route_paths(read_settings(config_file)):
+        stat = path.stat()
+        stamps[path.stem] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
+def serve(config_file: Path, site_dir: Path, cache_dir: Path, port: int, jobs: int) -> None:
+    """Build (split, cached), serve on 127.0.0.1 and rebuild only the route files that are saved.
+
+    A new or removed route changes every page's navigation, so that rebuilds everything."""
+    import functools
+    import http.server
+    import threading
+
+    timings = build_all(config_file, site_dir, jobs, cache_dir)
+    print(f"Site gebouwd in {timings['total']:.1f} s.", flush=True)
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"De site staat op http://127.0.0.1:{server.server_address[1]}/ — sla een route op en herlaad de pagina. "
+          "Ctrl+C stopt.", flush=True)
+    stamps = route_stamps(config_file)
+    try:
+        while True:
+            time.sleep(0.3)
+            now = route_stamps(config_file)
+            if now == stamps:
+                continue
+            changed = {slug for slug in now if stamps.get(slug) != now[slug]}
+            try:
+                if set(now) != set(stamps):
+                    seconds = build_all(config_file, site_dir, jobs, cache_dir)["total"]
+                    print(f"Routes toegevoegd of verwijderd: alles opnieuw gebouwd in {seconds:.1f} s.", flush=True)
+                else:
+                    seconds = rebuild_routes(config_file, site_dir, changed, cache_dir)
+                    print(f"Bijgewerkt: {', '.join(sorted(changed))} in {seconds:.1f} s.", flush=True)
+            except SplitBuildError as exc:
+                print(exc, file=sys.stderr)
+            stamps = now
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        return
 
 
 def parse_part(text: str) -> tuple[int, int]:
