@@ -65,6 +65,8 @@ def test_search_on_a_route_page_stays_within_the_route(page: object, site_url: s
     page.goto(f"{site_url}{slug}/stappen/{step}/", wait_until="networkidle")
     # Nothing of search loads until the reader goes to the search field.
     assert not [u for u in fetched if u.endswith("search_index.json") or "/workers/" in u], fetched
+    field = page.locator("input[data-md-component=search-query]")
+    assert field.get_attribute("placeholder") == field.get_attribute("aria-label") == "Zoeken in deze route"
     hrefs = _search(page, WORD)
     assert hrefs
     assert all(h.startswith(f"{site_url}{slug}/") for h in hrefs), hrefs
@@ -76,6 +78,7 @@ def test_search_on_a_route_page_stays_within_the_route(page: object, site_url: s
 @pytest.mark.browser
 def test_search_on_the_home_page_covers_all_routes(page: object, site_url: str, recorder: object) -> None:
     page.goto(site_url)
+    assert page.get_attribute("input[data-md-component=search-query]", "placeholder") != "Zoeken in deze route"
     hrefs = _search(page, WORD)
     routes_found = {h[len(site_url):].split("/")[0] for h in hrefs if h.startswith(site_url)}
     assert len(routes_found & set(SLUGS)) >= 2, hrefs

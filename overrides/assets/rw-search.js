@@ -16,6 +16,12 @@
   if (script.dataset.rwSearchBase) {
     data.base = script.dataset.rwSearchBase;
     config.textContent = JSON.stringify(data);
+    // Say so in the field: a reader should not expect results from other routes here.
+    const field = document.querySelector("[data-md-component=search-query]");
+    if (field && script.dataset.rwSearchLabel) {
+      field.placeholder = script.dataset.rwSearchLabel;
+      field.setAttribute("aria-label", script.dataset.rwSearchLabel);
+    }
   }
 
   let started = false;
