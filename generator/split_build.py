@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .load import route_files
 from .problems import Problem, RouteProblems
-from .route_cache import rendered_route
+from .route_cache import cache_key, rendered_route
 from .search_scope import INDEX, PART_MANIFEST, merged_root_index, read_index
 
 
@@ -85,7 +85,10 @@ def prerender(settings: SiteSettings, cache_dir: Path, jobs: int) -> None:
     from .pages.printable import available_pdfs
 
     pdfs = available_pdfs(settings.docs_dir)
-    work = [(p, settings.prefix, pdfs, cache_dir) for p in _route_paths(settings)]
+    work = [(p, settings.prefix, pdfs, cache_dir) for p in _route_paths(settings)
+            if not (cache_dir / f"{cache_key(p.read_bytes(), p.stem, settings.prefix, p.stem in pdfs)}.pickle").is_file()]
+    if not work:  # every route is cached: no worker processes to start
+        return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         problems = [p for found in pool.map(_render_one, work) for p in found]
     if problems:
