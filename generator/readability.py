@@ -12,8 +12,8 @@ Dutch. `routewijzer check` reports per route:
 - a warning for each sentence above B1 (more than 20 words: the usual B1 advice is at most
   15 on average, and no sentence much longer than 20);
 - a warning for each abbreviation or known piece of jargon that the route does not explain
-  (in `begrippen`, or as the `afkorting` of a role or document, which the site shows as a
-  tooltip).
+  (in `begrippen`, or as a role or document with its description, whose `afkorting` the site
+  shows as a tooltip).
 """
 
 from __future__ import annotations
@@ -21,10 +21,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .abbreviations import route_abbreviations
 from .model import LoadedRoute, Route
+
+if TYPE_CHECKING:
+    import pyphen
 
 B1_MAX_WORDS = 20
 """A sentence with more words than this is above B1."""
@@ -43,7 +46,8 @@ JARGON = (
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-_ABBREVIATION = re.compile(r"(?<![\w-])([A-Z][A-Z()]*[A-Z](?:-[A-Z]+)?)(?![\w])")
+_ABBREVIATION = re.compile(r"(?<![\w-])([A-Z][A-Z()]*[A-Z](?:-[A-Z]+)?)(-[a-z]+)?(?![\w])")
+_TERM_PARTS = re.compile(r",|/|\(|\)|\s+en\s+|\s+of\s+")
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,14 @@ def sentences(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
+    """The words of a text (letters, with inner hyphens and apostrophes)."""
     return _WORD.findall(text)
 
 
 @functools.lru_cache(maxsize=1)
-def _hyphenator() -> "pyphen.Pyphen":  # type: ignore[name-defined]  # noqa: F821
-    import pyphen  # imported here: only `check` needs it, not the site build
+def _hyphenator() -> pyphen.Pyphen:
+    """The Dutch hyphenation dictionary, loaded once and only when `check` measures a text."""
+    import pyphen
 
     return pyphen.Pyphen(lang="nl_NL")
 
@@ -110,12 +116,22 @@ def syllable_count(word: str) -> int:
 def _explained(loaded: LoadedRoute) -> tuple[set[str], set[str]]:
     """(abbreviations, lower-case words) that the route explains."""
     abbreviations = set(route_abbreviations(loaded))
-    terms = {t.term.casefold() for t in loaded.route.terms}
-    terms |= {a.casefold() for a in abbreviations}
+    route = loaded.route
+    # Roles and documents are explained too: each has its own description on Wie doet wat and Documenten.
+    names = [t.term for t in route.terms] + [r.name for r in route.roles] + [d.name for d in route.documents]
+    names += [t.name for t in route.tiers] + list(abbreviations)
+    terms: set[str] = set()
+    for name in names:
+        # 'BAO, PO, SBO, SO' or 'CJG+' explain each part, and 'Intern begeleider (IB-er)' its abbreviation.
+        for part in [name, *_TERM_PARTS.split(name)]:
+            part = part.strip(" +()").casefold()
+            if part:
+                terms.add(part)
     return abbreviations, terms
 
 
 def _jargon_in(word: str) -> str | None:
+    """The jargon word a word contains ('ondersteuningsteambespreking' -> 'ondersteuningsteam')."""
     lowered = word.casefold()
     for jargon in JARGON:
         if jargon in lowered:
@@ -148,8 +164,9 @@ def measure(loaded: LoadedRoute) -> Readability:
                 seen.add(jargon)
                 result.unexplained.append((item.where, jargon))
         for match in _ABBREVIATION.finditer(item.text):
-            abbreviation = match.group(1)
-            if abbreviation not in abbreviations and abbreviation.casefold() not in terms and abbreviation not in seen:
+            abbreviation, compound = match.group(1), match.group(0)
+            known = {abbreviation, compound} & abbreviations or {abbreviation.casefold(), compound.casefold()} & terms
+            if not known and abbreviation not in seen:
                 seen.add(abbreviation)
                 result.unexplained.append((item.where, abbreviation))
     if result.words and result.sentences:

@@ -59,10 +59,11 @@ def read_settings(config_file: Path) -> SiteSettings:
     plugin = config.plugins.get("routewijzer")
     if plugin is None:
         raise SplitBuildError(f"{config_file}: de routewijzer-plugin staat niet bij 'plugins:'.")
-    prefix = plugin.config.prefix.strip("/")
+    from .plugin import route_prefix
+
     return SiteSettings(config_file=config_file.resolve(),
                         routes_dir=(config_file.resolve().parent / plugin.config.routes).resolve(),
-                        include=tuple(plugin.config.include), prefix=f"{prefix}/" if prefix else "",
+                        include=tuple(plugin.config.include), prefix=route_prefix(plugin.config.prefix),
                         docs_dir=Path(config.docs_dir))
 
 

@@ -61,7 +61,6 @@ class SourceData:
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_YAML11_BOOLISH = {"yes", "no", "on", "off", "y", "n", "ja", "nee"}
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 """Line breaks as YAML counts them (so our line numbers match PyYAML's marks)."""
 
@@ -320,7 +319,7 @@ def _yaml_error(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     if quote is not None:
         return Problem(file, quote.line, quote.column,
                        "dit aanhalingsteken wordt op deze regel niet afgesloten, dus de tekst loopt door tot het "
-                       "volgende aanhalingsteken. Sluit de tekst af met hetzelfde teken.")
+                       "volgende aanhalingsteken (of het einde van het bestand). Sluit de tekst af met hetzelfde teken.")
     if "while scanning a quoted scalar" in context:
         start = getattr(exc, "context_mark", None)
         if start is not None:
@@ -455,8 +454,3 @@ def read_source(raw: bytes, file: str) -> SourceData:
                                      "een routebestand moet beginnen met velden als 'titel:', 'soort:' en 'stappen:'.")])
     return SourceData(file=file, data=data, values=composer.values, keys=composer.keys,
                       problems=composer.problems)
-
-
-def is_yaml11_boolean_word(value: str) -> bool:
-    """Words that YAML 1.1 tools would turn into booleans; we keep them as text."""
-    return value.lower() in _YAML11_BOOLISH

@@ -35,7 +35,7 @@ from generator.model import LoadedRoute, Route, Wegwijzer
 from generator.problems import RouteProblems
 from generator.wegwijzer.paths import count_paths, enumerate_paths
 from generator.yamlsource import read_source
-from routekit import real_route_files, starter_text
+from support.routes import real_route_files, starter_text
 
 _COMMON = dict(deadline=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -57,7 +57,9 @@ def examples(share: float) -> int:
 # ---------------------------------------------------------------------------
 
 _ENGLISH = ("Input should", "Field required", "Extra inputs", "String should", "validation error",
-            "Traceback", "object has no attribute", "NoneType")
+            "Traceback", "object has no attribute", "NoneType",
+            # PyYAML's and the OS's English (issue 16): never passed through to an author.
+            "expected", "but found", "but got", "while scanning", "while parsing", "No such file", "could not")
 _DUTCH = {"het", "de", "een", "is", "niet", "geen", "moet", "verwacht", "bestand", "veld", "stap",
           "sleutel", "hier", "deze", "dit", "te", "van", "naar", "onbekend", "onbekende", "bestaat",
           "staat", "mag", "heeft", "lijst", "tekst", "vraag", "antwoord", "regel", "waarde"}
