@@ -92,6 +92,80 @@ def export_static(routes_dir: Path, docs: Path) -> Any:
     return [{"Home": "index.md"}] + build_nav(pages, context)
 
 
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB, the largest single process of the command's tree) and CPU
+    seconds (user + system, the command and all its child processes) of a command.
+
+    CPU seconds are the figure to compare on a shared, overloaded machine: wall time there
+    mostly measures the other sessions."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(cmd)} faalde:\n{proc.stderr.read().decode()[-3000:] if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def measure_scale(n: int, work: Path) -> dict[str, Any]:
+    """One run, side by side: plain MkDocs + Material on the exported pages, the plugin in one
+    `mkdocs build`, the split build cold and warm, the edit loop, and cold page weight."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764547200"}
+    routes = work / f"routes-{n}"
+    write_routes(n, routes)
+    docs = work / f"docs-{n}"
+    nav = export_static(routes, docs)
+    out: dict[str, Any] = {"routes": n, "load_before": os.getloadavg()[0]}
+    config = ROOT / f".mkdocs-bench-{os.getpid()}.yml"
+    plain_config = ROOT / f".mkdocs-bench-plain-{os.getpid()}.yml"
+    config.write_text(config_text(routes_dir=routes), encoding="utf-8")
+    plain_config.write_text(config_text(docs_dir=docs, nav=nav), encoding="utf-8")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    split = [sys.executable, "-m", "generator", "build", "-f", str(config), "--cache", str(work / f"cache-{n}")]
+    try:
+        steps = [("plain", mkdocs + ["-f", str(plain_config), "-d", str(work / f"plain-{n}")]),
+                 ("one_go", mkdocs + ["-f", str(config), "-d", str(work / f"one-go-{n}")]),
+                 ("split_cold", split + ["-d", str(work / f"split-{n}")]),
+                 ("split_warm", split + ["-d", str(work / f"split-{n}")])]
+        for name, cmd in steps:
+            seconds, rss, cpu = timed(cmd, env)
+            out[name] = {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(rss),
+                         "load": round(os.getloadavg()[0], 1)}
+            print(f"  {n} routes, {name}: {seconds:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB, "
+                  f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
+        out["pages"] = sum(1 for _ in (work / f"split-{n}").rglob("*.html"))
+        for name in ("one_go", "split_cold", "split_warm"):
+            out[f"{name}_vs_plain"] = {k: round(out[name][k] / out["plain"][k], 3) for k in ("seconds", "cpu_seconds")}
+        out["edit_loop"] = measure_edit_loop(config, work / f"split-{n}", routes, work / f"cache-{n}")
+        out["cold_weight"] = measure_cold(work / f"split-{n}", step_paths(work / f"split-{n}"))
+    finally:
+        config.unlink(missing_ok=True)
+        plain_config.unlink(missing_ok=True)
+    out["load_after"] = os.getloadavg()[0]
+    return out
+
+
+def measure_edit_loop(config: Path, site: Path, routes: Path, cache: Path) -> dict[str, Any]:
+    """Save one route file with a changed step title; seconds until the built page shows it.
+
+    Measured in this (long-running) process, as `routewijzer serve` runs it: imports are done."""
+    from generator.split_build import rebuild_routes
+
+    files = sorted(routes.glob("*.yaml"))
+    target = files[len(files) // 2]
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    marker = f"Gewijzigd {time.time_ns()}"
+    data["stappen"][0]["titel"] = marker
+    start = time.perf_counter()
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    rebuild_routes(config, site, {target.stem}, cache)
+    seconds = time.perf_counter() - start
+    page = site / target.stem / "stappen" / data["stappen"][0]["id"] / "index.html"
+    shown = marker in page.read_text(encoding="utf-8")
+    print(f"  edit loop: {seconds:.1f} s, change visible: {shown}", file=sys.stderr)
+    return {"route": target.stem, "seconds": round(seconds, 1), "visible": shown}
+
+
 def measure_builds(sizes: list[int], work: Path) -> dict[str, Any]:
     out: dict[str, Any] = {"builds": {}}
     for n in sizes:
@@ -176,6 +250,62 @@ def measure_browser(site: Path, routes_dir: Path) -> dict[str, Any]:
                             "p95": round(sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1)} if latencies else None)}
 
 
+def cold_load(browser: Any, base: str, log: list[tuple[str, int]], path: str) -> dict[str, Any]:
+    """First visit with an empty cache: gzipped bytes of everything fetched until the network is idle.
+
+    Two counts that should agree: what the gzip server sent (bodies, including the search
+    worker's own requests) and what Chromium's DevTools protocol reports received
+    (`Network.loadingFinished.encodedDataLength`, headers included)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    received: dict[str, float] = {}
+    urls: dict[str, str] = {}
+    cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    log.clear()
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    served = list(log)
+    context.close()
+    by_kind: dict[str, int] = {}
+    for p, size in served:
+        kind = ("index" if p.endswith("search_index.json") else "sitemap" if p.endswith("sitemap.xml")
+                else Path(p).suffix.lstrip(".") or "html")
+        by_kind[kind] = by_kind.get(kind, 0) + size
+    return {"path": path, "server_gzip_bytes": sum(s for _, s in served), "cdp_bytes": int(sum(received.values())),
+            "requests": len(served), "by_kind": by_kind, "files": [p for p, _ in served]}
+
+
+def measure_cold(site: Path, paths: list[str]) -> list[dict[str, Any]]:
+    """Cold first load of each path (served gzipped by benchmarks/gzserve.py), in one Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from gzserve import gzip_server
+
+    out = []
+    with gzip_server(site) as (base, log), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        for path in paths:
+            out.append(cold_load(browser, base, log, path))
+        browser.close()
+    return out
+
+
+def step_paths(site: Path, count: int = 3) -> list[str]:
+    """A step page of the first, middle and last route, the parents' page and the wegwijzer of the first."""
+    routes = [p.parent.parent.parent.name for p in site.glob("*/stappen/*/index.html")]
+    slugs = sorted(set(routes))
+    chosen = [slugs[0], slugs[len(slugs) // 2], slugs[-1]][:count]
+    paths = []
+    for slug in chosen:
+        step = sorted((site / slug / "stappen").iterdir())[0].name
+        paths.append(f"/{slug}/stappen/{step}/")
+    return paths + [f"/{slugs[0]}/voor-ouders/", f"/{slugs[0]}/wegwijzer/", "/"]
+
+
 _MEASURE = """async (text) => {
   const form = document.querySelector('[data-rw-form]');
   const target = document.querySelector('[data-rw-suggesties]');
@@ -212,7 +342,23 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 150])
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--scale", type=int, metavar="N",
+                        help="only the scale run for N synthetic routes: plain vs plugin vs split build, edit loop, weight")
+    parser.add_argument("--cold", type=Path, metavar="SITE",
+                        help="only measure cold first loads (gzipped) of step pages etc. in this built site")
     args = parser.parse_args()
+    if args.scale:
+        with tempfile.TemporaryDirectory(prefix="rw-scale-") as folder:
+            text = json.dumps(measure_scale(args.scale, Path(folder)), indent=2, ensure_ascii=False)
+        print(text)
+        if args.json:
+            args.json.write_text(text + "\n", encoding="utf-8")
+        return
+    if args.cold:
+        for row in measure_cold(args.cold, step_paths(args.cold)):
+            print(f"{row['path']:<48} {row['server_gzip_bytes'] / 1000:7.1f} KB gzip (CDP {row['cdp_bytes'] / 1000:.1f} KB), "
+                  f"{row['requests']} requests: " + ", ".join(f"{k} {v / 1000:.1f}" for k, v in sorted(row["by_kind"].items())))
+        return
     results: dict[str, Any] = {"cpus": os.cpu_count(), "load_before": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory(prefix="rw-bench-") as folder:
         work = Path(folder)

@@ -95,8 +95,9 @@ def route_data(index: int, rng: random.Random) -> dict[str, Any]:
                    for i, r in enumerate(roles)],
         "documenten": [{"id": d, "naam": f"Document {i + 1} " + rng.choice(WORDS), "omschrijving": sentence(rng)}
                        for i, d in enumerate(documents)],
-        "regels": [{"id": "stap-3-niet-overslaan", "soort": "nooit-overslaan", "stap": "stap-3",
-                    "tekst": "Stap 3 kan nooit overgeslagen worden."}],
+        # On the last step: the wegwijzer's advice may point anywhere without skipping it.
+        "regels": [{"id": "laatste-stap-niet-overslaan", "soort": "nooit-overslaan", "stap": steps[-1],
+                    "tekst": f"Stap {n_steps} kan nooit overgeslagen worden."}],
         "begrippen": [{"term": rng.choice(WORDS).capitalize(), "uitleg": sentence(rng)} for _ in range(8)],
         "stappen": [step(i) for i in range(n_steps)],
         "wegwijzer": {"start": "vraag-0", "vragen": [question(q) for q in range(QUESTION_COUNT)]},

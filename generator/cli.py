@@ -13,6 +13,7 @@ from typing import Callable, TextIO
 
 from .citations import SourceTextError, check_route_quotes, coverage_line
 from .load import load_routes, route_files
+from .build_cli import add_build_commands
 from .model import LoadedRoute
 from .problems import Problem, RouteProblems, os_error_text, terminal_safe
 from .publish_cli import add_publish_commands, route_paths
@@ -234,6 +235,7 @@ def build_parser() -> DutchParser:
     p.set_defaults(run=cmd_new)
 
     add_publish_commands(sub)  # export, diff, pdf: see publish_cli.py
+    add_build_commands(sub)  # build, merge: see build_cli.py
     return parser
 
 

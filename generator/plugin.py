@@ -17,17 +17,21 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .abbreviations import PageAbbreviations, add_abbreviations
 from .load import is_slug, load_routes, route_files
 from .nav import build_nav
-from .pages import render_site
+from .pages import SITE_PAGES, render_site
 from .pages.base import GeneratedPage, SiteContext
 from .pages.printable import available_pdfs
 from .pages.home import HOME_SRC, fill_home
+from .problems import RouteProblems
+from .route_cache import rendered_route
+from .search_scope import route_dir_of, scope_search, search_base, write_part_manifest
 from .url_claims import all_claims, collisions
 from .wegwijzer.site import fill_site_wegwijzer
 
@@ -96,6 +100,15 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         self.context: SiteContext | None = None
         self.abbreviations: PageAbbreviations | None = None
         self.routes_dir: Path | None = None
+        self.cache_dir: Path | None = None
+        """Set by the split build (generator/split_build.py): rendered routes are cached here."""
+        self.part: tuple[int, int] | None = None
+        """Set by the split build: (index, count) — this build writes only its share of the routes."""
+        self.only: frozenset[str] | None = None
+        """Set by the edit loop (split_build.rebuild_routes): slugs of the only routes to write."""
+        self.elsewhere: set[str] = set()
+        """Source paths of the pages another part writes (in a part build)."""
+        self.files: Files | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and render everything now, before the old site is touched."""
@@ -112,20 +125,28 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 raise RoutesNotBuilt(f"mkdocs.yml: onbekende route(s) bij 'include': {', '.join(sorted(unknown))} "
                                   f"(bekend: {', '.join(sorted(f.stem for f in files))}).")
             files = [f for f in files if f.stem in wanted]
-        routes, problems = load_routes(files)
+        pdfs = available_pdfs(Path(config.docs_dir))
+        prefix = route_prefix(self.config.prefix)
+        if self.cache_dir is None and not self.is_partial():
+            routes, problems = load_routes(files)
+            route_pages = None
+        else:
+            routes, problems, route_pages = self._load_cached(files, prefix, pdfs)
         if problems:
             raise RoutesNotBuilt("De routes bevatten fouten; de site is niet gebouwd:\n"
                               + "\n".join(str(p) for p in problems))
         if not routes:
             log.warning("Geen routes gevonden in %s.", self.config.routes)
-        prefix = route_prefix(self.config.prefix)
-        self.context = SiteContext(routes=tuple(routes), prefix=prefix, pdfs=available_pdfs(Path(config.docs_dir)))
+        self.context = SiteContext(routes=tuple(routes), prefix=prefix, pdfs=pdfs)
         clashes = collisions(routes, self.context, all_claims(config, prefix))
         if clashes:
             raise RoutesNotBuilt("Twee bronnen voor één webadres; de site is niet gebouwd:\n" + "\n".join(clashes))
         self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
         try:
-            self.pages = render_site(self.context)
+            if route_pages is None:
+                self.pages = render_site(self.context)
+            else:
+                self.pages = route_pages + [p for renderer in SITE_PAGES for p in renderer(self.context)]
         except Exception as exc:  # a renderer bug must not leave a half-written site
             raise RoutesNotBuilt(f"Routewijzer kon de pagina's niet maken: {type(exc).__name__}: {exc}") from exc
         if self.config.nav:
@@ -137,6 +158,37 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 config.nav = list(config.nav) + generated
         return config
 
+    def _load_cached(self, files: list[Path], prefix: str, pdfs: frozenset[str]) -> tuple[list[Any], list[Any], list[GeneratedPage]]:
+        """Routes and their pages via the on-disk cache (split build); same order as render_site."""
+        routes, problems, pages = [], [], []
+        for path in files:
+            try:
+                rendered = rendered_route(path, prefix, pdfs, self.cache_dir)
+            except RouteProblems as exc:
+                problems.extend(exc.problems)
+                continue
+            except Exception as exc:  # a renderer bug must not leave a half-written site
+                raise RoutesNotBuilt(f"Routewijzer kon de pagina's van {path.name} niet maken: "
+                                  f"{type(exc).__name__}: {exc}") from exc
+            routes.append(rendered.loaded)
+            pages.extend(rendered.pages)
+        return routes, problems, pages
+
+    def own_route_dirs(self) -> list[str]:
+        """The route folders this build writes: all of them, or in a part build its share."""
+        if self.only is not None and self.context is not None:
+            return [self.context.route_dir(r.slug) for r in self.context.routes if r.slug in self.only]
+        dirs = self.route_dirs()
+        return dirs if self.part is None else dirs[self.part[0]::self.part[1]]
+
+    def is_partial(self) -> bool:
+        """True when this build writes only some routes (a part, or the edit loop)."""
+        return self.part is not None or self.only is not None
+
+    def writes_site_pages(self) -> bool:
+        """Home, Vergelijken, Begrippen: in a one-go build and in part 1 of a split build."""
+        return self.only is None and (self.part is None or self.part[0] == 0)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Hand the generated pages to MkDocs as virtual files (nothing is written to content/)."""
         for page in self.pages:
@@ -145,6 +197,34 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.content))
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """In a part build, leave the other parts' pages out of the build but in the navigation.
+
+        Runs after the navigation is made, so every page keeps its place, title and URL in the
+        sidebar and links to it resolve; excluded pages are neither rendered nor written. Their
+        front matter is read (cheap, no Markdown) so titles match those of a one-go build."""
+        self.files = files
+        if not self.is_partial():
+            return nav
+        all_dirs, own = self.route_dirs(), set(self.own_route_dirs())
+        for file in files:
+            owner = route_dir_of(file.src_uri, all_dirs)
+            mine = owner in own if owner is not None else (self.writes_site_pages() or not file.is_documentation_page())
+            if mine or file.inclusion.is_excluded():
+                continue
+            file.inclusion = InclusionLevel.EXCLUDED
+            self.elsewhere.add(file.src_uri)
+            if file.page is not None and file.page.markdown is None:
+                file.page.read_source(config)
+        return nav
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        """A part build's sitemap lists every page of the site, as the one-go build's does."""
+        if self.is_partial() and template_name == "sitemap.xml" and self.files is not None:
+            context["pages"] = [f for f in self.files.documentation_pages(inclusion=lambda _: True)
+                                if f.inclusion.is_included() or f.src_uri in self.elsewhere]
+        return context
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the generated route cards into the hand-written home page."""
@@ -164,7 +244,22 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         unescaped, which would turn a route's '&lt;/title&gt;' back into markup."""
         if page.file.generated_by and page.title:
             page.meta["title"] = str(escape(Markup(page.title).striptags()))
+        route_dir = route_dir_of(page.file.src_uri, self.route_dirs())
+        if route_dir is not None:
+            context["rw_search_base"] = search_base(page.url, route_dir)
         return context
+
+    def route_dirs(self) -> list[str]:
+        """Source folders of the routes, e.g. ['de-kempen/', 'het-baken/']."""
+        return [self.context.route_dir(r.slug) for r in self.context.routes] if self.context else []
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """After Material wrote the site's search index: one index and sitemap per route
+        (generator/search_scope.py), so a route's pages search that route only."""
+        scope_search(Path(config.site_dir), self.route_dirs(), config.site_url, self.own_route_dirs())
+        if self.part is not None:
+            write_part_manifest(Path(config.site_dir), self.route_dirs(), *self.part)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when a route file changes; after a route error, keep serving the last good site."""

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from support.browser import QuietHandler, serve
-from support.routes import real_routes, site_routes
+from support.routes import real_routes
 from support.site import build_site
 
 BASE = "https://swv.example/route/"
@@ -145,5 +145,5 @@ def test_clicking_through_under_a_sub_path(page: object, subpath_url: str, recor
     assert failed == []
     # Open data below the sub-path.
     response = page.request.get(f"{subpath_url}routes.json")
-    assert response.status == 200 and response.json()["routes"][0]["handboek"] == f"{site_routes()[0].slug}/"
+    assert response.status == 200 and response.json()["routes"][0]["handboek"] == f"{REAL[0].slug}/"
     assert recorder.external_requests == []  # type: ignore[attr-defined]

@@ -17,9 +17,10 @@ from typing import Any
 from ..model import LoadedRoute, Responsibility, RuleKind, Step
 from ..pages.base import SiteContext
 from ..pages.handbook import RESPONSIBILITY_WORDS, PageLinks
-from .index import BIGRAM_BONUS, build_index
+from . import index as ranking
+from .index import build_index
 from .synonyms import load_synonyms
-from .text import STOPWORDS
+from .text import NEGATION_SCOPE, NEGATORS, STOPWORDS
 
 TALK_TO = (Responsibility.FINAL, Responsibility.RESPONSIBLE, Responsibility.DIRECTION, Responsibility.CONTACT)
 """Roles with these responsibilities are the people to talk to in a step."""
@@ -84,16 +85,22 @@ def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str,
 
 
 def search_data(loaded: LoadedRoute) -> dict[str, Any]:
-    """The index for the browser: weights per step, bigrams, and the signals to show."""
+    """The index for the browser: weights per step, bigrams, successors, the signals to show,
+    and every table and constant the browser's query analysis needs (one source: Python)."""
     synonyms = load_synonyms()
+    index = build_index(loaded, synonyms)
     steps = []
-    for step, entry in zip(loaded.route.steps, build_index(loaded, synonyms)):
-        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams),
+    for step, entry, nxt in zip(loaded.route.steps, index, index.successor):
+        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams), "next": nxt,
                       "signals": [*step.signals, *step.phrases]})
     return {
         "steps": steps,
-        "bonus": BIGRAM_BONUS,
+        "bonus": ranking.BIGRAM_BONUS,
+        "params": {"phrase": ranking.PHRASE_FACTOR, "part": ranking.PART_FACTOR, "typo": ranking.TYPO_FACTOR, "shift": ranking.SHIFT,
+                   "compoundMin": ranking.COMPOUND_MIN, "typoMin": ranking.TYPO_MIN,
+                   "negationScope": NEGATION_SCOPE, "shiftGroup": ranking.SHIFT_GROUP},
         "stopwords": sorted(STOPWORDS),
+        "negators": sorted(NEGATORS),
         "synonyms": synonyms.to_json(),
     }
 

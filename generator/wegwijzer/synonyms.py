@@ -14,9 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from .text import stem, words
+from .text import FILLERS, stem, words
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "synoniemen.yaml"
+LINKS = ("s", "en", "e")
+"""Linking letters between the parts of a compound."""
 AFFIX_MIN = 5
 """A one-word synonym of at least this many letters also matches inside compounds
 ('gedragsspecialist' contains 'gedrag' and 'specialis')."""
@@ -39,18 +41,44 @@ class Synonyms:
         return {k: tuple(v) for k, v in index.items()}
 
     @cached_property
-    def affix_memo(self) -> dict[str, tuple[str, ...]]:
-        """Affix groups per stem, filled as stems are met: texts repeat their words a lot."""
+    def affix_memo(self) -> dict[tuple[str, frozenset[str]], tuple[str, ...]]:
+        """Affix groups per (stem, vocabulary), filled as stems are met: texts repeat their words a lot."""
         return {}
 
-    def affix_groups(self, token: str) -> tuple[str, ...]:
-        """Groups whose affix stem starts or ends `token` (in affix order); see AFFIX_MIN."""
-        found = self.affix_memo.get(token)
-        if found is None:
-            found = tuple(group for part, group in self.affix
-                          if token != part and (token.startswith(part) or token.endswith(part)))
-            self.affix_memo[token] = found
-        return found
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every stem a synonym group knows; the other part of a compound must be one of these
+        or a word of the route."""
+        return frozenset(self.single) | frozenset(p for p, _ in self.affix)
+
+    def affix_groups(self, token: str, vocab: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """Groups whose affix stem starts or ends `token` as a part of a compound (see AFFIX_MIN).
+
+        The rest of the word must itself be a known word, with or without a linking s/e/en:
+        'gedragsspecialist' is gedrag + s + specialist, but 'arrangement' is not
+        'arran' + 'gement', so the group of 'gemeente' does not match inside it.
+        """
+        key = (token, vocab)
+        memo = self.affix_memo.get(key)
+        if memo is not None:
+            return memo
+        found: list[str] = []
+        for part, group in self.affix:
+            if token == part:
+                continue
+            if token.startswith(part):
+                rest = token[len(part):]
+                options = [rest] + [rest[len(link):] for link in LINKS if rest.startswith(link)]
+            elif token.endswith(part):
+                rest = token[:-len(part)]
+                options = [rest] + [rest[:-len(link)] for link in LINKS if rest.endswith(link)]
+            else:
+                continue
+            if any(len(o) >= 3 and (o in self.known or o in vocab or stem(o) in self.known or stem(o) in vocab)
+                   for o in options):
+                found.append(group)
+        self.affix_memo[key] = tuple(found)
+        return self.affix_memo[key]
 
     def to_json(self) -> dict[str, object]:
         """The same tables for the browser."""
@@ -59,12 +87,16 @@ class Synonyms:
             "affix": [list(a) for a in self.affix],
             "phrases": [[list(p), g] for p, g in self.phrases],
             "affixMin": AFFIX_MIN,
+            "fillers": sorted(FILLERS),
+            "links": list(LINKS),
         }
 
 
 def stems_all(text: str) -> list[str]:
-    """Stems of every word, stopwords included (phrases and negations need them)."""
-    return [stem(w) for w in words(text)]
+    """Stems of every word but filler words, stopwords included (phrases and negations need them).
+
+    Fillers go so that "het gaat gewoon goed" still holds the phrase "gaat goed"."""
+    return [stem(w) for w in words(text) if w not in FILLERS]
 
 
 def compile_groups(groups: dict[str, list[str]]) -> Synonyms:
@@ -95,9 +127,19 @@ def load_synonyms(path: Path = DATA) -> Synonyms:
     return compile_groups({str(k): [str(m) for m in v] for k, v in data["groepen"].items()})
 
 
-def groups_in(text: str, synonyms: Synonyms) -> list[str]:
+def groups_in(text: str, synonyms: Synonyms, vocab: frozenset[str] = frozenset()) -> list[str]:
     """Group ids ('~lezen') whose member occurs in the text, in order of first occurrence."""
     seq = stems_all(text)
+    return groups_in_clause(seq, [False] * len(seq), synonyms, vocab)
+
+
+def groups_in_clause(seq: list[str], negated: list[bool], synonyms: Synonyms,
+                     vocab: frozenset[str] = frozenset()) -> list[str]:
+    """Groups in a sequence of stems; a word or phrase that a negation covers does not count.
+
+    Phrases are matched on all words, negators included, so "geen effect" (helpt-niet)
+    and "geen zorgen" (geen-zorg) are still found, but "geen extra hulp" is no "extra hulp".
+    """
     found: list[str] = []
 
     def add(group: str) -> None:
@@ -105,12 +147,25 @@ def groups_in(text: str, synonyms: Synonyms) -> list[str]:
             found.append("~" + group)
 
     for i, token in enumerate(seq):
-        for group in synonyms.single.get(token, ()):
-            add(group)
-        if len(token) > AFFIX_MIN:
-            for group in synonyms.affix_groups(token):
+        if not negated[i]:
+            for group in synonyms.single.get(token, ()):
                 add(group)
+            if len(token) > AFFIX_MIN:
+                for group in synonyms.affix_groups(token, vocab):
+                    add(group)
+            for phrase, group in synonyms.phrases_by_start.get(token, ()):
+                if tuple(seq[i:i + len(phrase)]) == phrase:
+                    add(group)
+    return found
+
+
+def phrase_groups(seq: list[str], negated: list[bool], synonyms: Synonyms) -> list[str]:
+    """Groups matched by a phrase of two or more words: more specific, so they count more."""
+    found: list[str] = []
+    for i, token in enumerate(seq):
+        if negated[i]:
+            continue
         for phrase, group in synonyms.phrases_by_start.get(token, ()):
-            if tuple(seq[i:i + len(phrase)]) == phrase:
-                add(group)
+            if tuple(seq[i:i + len(phrase)]) == phrase and "~" + group not in found:
+                found.append("~" + group)
     return found

@@ -34,6 +34,9 @@ goed graag beetje nogal zoiets vertelde vertelt zegt zei gezegd denkt denken dac
 vraag vragen vraagt vroeg gevraagd
 """.split())
 
+FILLERS = frozenset("eigenlijk gewoon heel echt erg best even nou hoor helemaal nogal".split())
+"""Words that only colour a sentence; synonym phrases are matched as if they were not there."""
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -63,6 +66,25 @@ def _undouble(word: str) -> str:
     return word
 
 
+def _undiminish(word: str) -> str:
+    """'lijstje' → 'lijst', 'kindjes' → 'kind', 'balletje' → 'bal': a diminutive means its noun.
+
+    Parents write "een lijstje", routes write "de lijst"; without this the two never meet.
+    Only words of six letters or more, so short words ending in -je stay as they are.
+    """
+    if len(word) < 6:
+        return word
+    if word.endswith("jes"):
+        word = word[:-1]
+    if word.endswith("etje") and len(word) >= 8:
+        return _undouble(word[:-4])
+    if word.endswith(("tje", "pje")):
+        return word[:-3]
+    if word.endswith("je") and word[-3] not in VOWELS:
+        return word[:-2]
+    return word
+
+
 @lru_cache(maxsize=100_000)  # pure, and called for every word of every text: memoised
 def stem(word: str) -> str:
     """A compact Dutch stem; the same word always gives the same stem, in Python and in JS.
@@ -73,6 +95,7 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
+    word = _undiminish(word)
     r1 = _region1(word)
     # Step 1: plural and inflection endings.
     if word.endswith("heden") and len(word) - 5 >= r1:
@@ -109,6 +132,55 @@ def stem(word: str) -> str:
     return word
 
 
+PARTICLES = frozenset("aan af bij door in mee na op over terug toe uit voor".split())
+"""Separable-verb particles: "vraagt een TLV aan" and "om mee te denken" are one verb each."""
+
+
+def join_particles(found: list[str]) -> list[str]:
+    """'mee te denken' → 'meedenken': a particle, 'te' and a verb are one word in Dutch."""
+    out: list[str] = []
+    i = 0
+    while i < len(found):
+        if found[i] in PARTICLES and i + 2 < len(found) and found[i + 1] == "te":
+            out.append(found[i] + found[i + 2])
+            i += 3
+        else:
+            out.append(found[i])
+            i += 1
+    return out
+
+
 def terms(text: str) -> list[str]:
     """Stems of the meaningful words of a text, in order (stopwords and 1-letter words dropped)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in join_particles(words(text)) if w not in STOPWORDS and len(w) > 1]
+
+
+NEGATORS = frozenset({"geen", "niets", "nooit", "zonder"})
+"""Words that turn the next words of their clause around: "geen extra hulp" is no sign of extra help.
+
+'niet' is left out on purpose: in Dutch it usually follows what it negates ("het helpt
+niet"), and those phrases are synonym groups of their own (helpt-niet)."""
+NEGATION_SCOPE = 2
+"""How many meaningful words after a negator it covers ("geen extra hulp": extra, hulp)."""
+_CLAUSE = re.compile(r"[,.;:!?()\n]|\b(?:maar|en|want|omdat|dus|terwijl|toch)\b")
+
+
+def clauses(text: str) -> list[list[str]]:
+    """The words of a text per clause: punctuation and 'maar', 'en', 'want' ... end a clause.
+
+    Negation and separable verbs only reach within one clause ("geen zorgen, maar ...").
+    """
+    return [join_particles(found) for part in _CLAUSE.split(normalise(text)) if part and (found := _WORD.findall(part))]
+
+
+def negated(clause: list[str]) -> list[bool]:
+    """Per word of a clause: does a negator before it (within NEGATION_SCOPE meaningful words) cover it?"""
+    flags = [False] * len(clause)
+    left = 0
+    for i, word in enumerate(clause):
+        if word in NEGATORS:
+            left = NEGATION_SCOPE
+        elif left and word not in STOPWORDS and len(word) > 1:
+            flags[i] = True
+            left -= 1
+    return flags

@@ -7,7 +7,7 @@
 // never put in the URL and never sent; only answer indexes go in the hash (#pad=0.2.1).
 // The ranking lives in wegwijzer-rank.js (pure functions, tested in node).
 
-import { matchedSignals, matchedWords, rank } from "./wegwijzer-rank.js";
+import { afterAnswer, candidatesOf, matchedSignals, matchedWords, rank, separatingQuestion } from "./wegwijzer-rank.js";
 
 // ---------------------------------------------------------------------------------------
 // DOM helpers: every text goes in with textContent, never as HTML.
@@ -218,35 +218,107 @@ class Questions {
 // ---------------------------------------------------------------------------------------
 // The free-text search
 // ---------------------------------------------------------------------------------------
+// After a description: the best suggestions with why, then one question from the route's
+// own tree that tells them apart; its answer leads to the advice. The typed text stays in
+// this function: it is not stored and not put in the URL.
+
+/** Why a step was suggested: its recognition phrases that match, else the words that did. */
+function whyBlock(data, entry, ranked, text) {
+  const signals = matchedSignals(entry, ranked.query, data.search);
+  if (signals.length) {
+    return el("p", { class: "rw-ww-suggestie__signalen" }, "Herkend aan: ",
+      signals.map((s, i) => [i ? "; " : "", el("q", { text: s })]));
+  }
+  const hits = matchedWords(text, entry, data.search);
+  return hits.length ? el("p", { class: "rw-ww-suggestie__signalen", text: `Woorden die passen: ${hits.join(", ")}` }) : null;
+}
+
+/** The advice a confirmed answer leads to: the step, what it is about, who to talk to, what may not be skipped. */
+function confirmedAdvice(data, stepId) {
+  const o = data.outcomes[stepId];
+  return el("div", { class: "rw-ww-advies", "data-testid": "bevestig-advies", "data-step": stepId },
+    el("h4", { tabindex: "-1", class: "rw-ww-kop", text: `Advies: ${o.name}` }),
+    el("p", { text: o.summary }),
+    o.talk.length ? el("p", {}, el("strong", { text: "Met wie praat u: " }), o.talk.join(", ")) : null,
+    o.forbidden.length ? el("ul", { class: "rw-ww-verboden" }, o.forbidden.map((t) => el("li", { text: t }))) : null,
+    el("p", { class: "rw-ww-advies__stap" }, el("a", linkAttrs(o.url), `Ga naar ${o.name}`)));
+}
+
+/** One confirming question as a radio group; `onAnswer(index)` on submit. */
+function confirmQuestion(data, qid, onAnswer) {
+  const q = data.questions[qid];
+  const name = `rw-ww-bevestig-${qid}`;
+  const error = el("p", { class: "rw-ww-fout", role: "alert", hidden: true, text: "Kies eerst een antwoord." });
+  const form = el("form", { class: "rw-ww-vraagform", novalidate: true },
+    el("fieldset", {},
+      el("legend", {}, el("h4", { tabindex: "-1", class: "rw-ww-kop", text: q.text })),
+      q.hint ? el("p", { class: "rw-ww-hint", text: q.hint }) : null,
+      el("div", { class: "rw-ww-opties" }, q.answers.map((a, i) => el("div", { class: "rw-ww-optie" },
+        el("input", { type: "radio", name, id: `${name}-${i}`, value: String(i) }),
+        el("label", { for: `${name}-${i}`, text: a.text }))))),
+    error,
+    el("button", { type: "submit", class: "md-button md-button--primary", "data-testid": "bevestig-antwoord", text: "Controleer" }));
+  onChoice(form, error, (chosen) => onAnswer(Number(chosen.value)));
+  return el("div", { class: "rw-ww-vraag", "data-testid": "bevestig", "data-question": qid }, form);
+}
+
+/** Ask the separating question in `box`, then the next one or the advice, until one step is left. */
+function confirmFlow(box, data, candidates, qid) {
+  const show = (nodes, focus) => {
+    box.replaceChildren(...nodes);
+    const heading = box.querySelector(".rw-ww-kop");
+    if (focus && heading) heading.focus({ preventScroll: true });
+    reportHeight();
+  };
+  const ask = (id, pool, first) => {
+    const question = confirmQuestion(data, id, (index) => {
+      const next = afterAnswer(data, pool, id, index);
+      if (next.outcome) show([confirmedAdvice(data, next.outcome)], true);
+      else ask(next.qid, next.candidates, false);
+    });
+    show(first ? [el("p", { class: "rw-ww-hint", text: "Eén vraag om zeker te weten welke stap het is:" }), question]
+      : [question], !first);
+  };
+  if (qid) ask(qid, candidates, true);
+  else show([confirmedAdvice(data, candidates[0].id)], false);
+}
+
 function showSuggestions(target, data, text, onConfirm) {
-  const ranked = rank(text, data.search).slice(0, 3);
   if (!text.trim()) {
     target.replaceChildren(el("p", { text: "Typ eerst een korte beschrijving." }));
     return;
   }
+  const ranked = rank(text, data.search).slice(0, 3);
   if (!ranked.length) {
-    target.replaceChildren(el("p", { text: "Geen stap gevonden bij deze woorden. Probeer het anders te zeggen, of beantwoord de vragen hieronder." }));
+    target.replaceChildren(el("div", { "data-testid": "geen-suggestie" },
+      el("h3", { class: "rw-ww-suggesties__kop", text: "Geen stap gevonden bij deze woorden" }),
+      el("p", { text: "De wegwijzer herkent in uw beschrijving geen woorden die in deze route staan. "
+        + "Probeer het met andere woorden, of beantwoord de vragen: die leiden u ook naar de juiste stap." }),
+      el("p", {}, el("button", { type: "button", class: "md-button md-button--primary", "data-rw-bevestig": "",
+        text: "Beantwoord de vragen" }))));
+    target.querySelector("[data-rw-bevestig]").addEventListener("click", onConfirm);
     return;
   }
   const byId = Object.fromEntries(data.search.steps.map((s) => [s.id, s]));
   const items = ranked.map((r) => {
     const o = data.outcomes[r.id];
-    const signals = matchedSignals(byId[r.id], r.query, data.search);
-    const hits = matchedWords(text, byId[r.id], data.search);
     return el("li", { class: "rw-ww-suggestie", "data-testid": "suggestie", "data-step": r.id },
       el("a", { ...linkAttrs(o.url), class: "rw-ww-suggestie__stap" }, o.name),
       el("p", { class: "rw-ww-suggestie__tekst", text: o.summary }),
-      signals.length ? el("p", { class: "rw-ww-suggestie__signalen" }, "Herkend aan: ",
-        signals.map((s, i) => [i ? "; " : "", el("q", { text: s })])) : null,
-      !signals.length && hits.length ? el("p", { class: "rw-ww-suggestie__signalen",
-        text: `Woorden die passen: ${hits.join(", ")}` }) : null);
+      whyBlock(data, byId[r.id], r, text));
   });
+  const candidates = candidatesOf(ranked, data.search);
+  const qid = data.start ? separatingQuestion(data, candidates) : null;
+  const box = el("div", { class: "rw-ww-bevestig" });
   target.replaceChildren(
-    el("h3", { class: "rw-ww-suggesties__kop", text: ranked.length === 1 ? "Deze stap past het best" : `De ${ranked.length} stappen die het best passen` }),
+    el("h3", { class: "rw-ww-suggesties__kop", tabindex: "-1",
+      text: ranked.length === 1 ? "Deze stap past het best" : `De ${ranked.length} stappen die het best passen` }),
     el("ol", { class: "rw-ww-suggesties__lijst" }, items),
-    el("p", {}, "Klopt het? ", el("button", { type: "button", class: "md-button", "data-rw-bevestig": "",
-      text: "Controleer met de vragen" })));
+    box,
+    el("p", {}, el("button", { type: "button", class: "md-button", "data-rw-bevestig": "",
+      text: "Controleer met alle vragen" })));
   target.querySelector("[data-rw-bevestig]").addEventListener("click", onConfirm);
+  if (data.start) confirmFlow(box, data, candidates, qid);
 }
 
 // ---------------------------------------------------------------------------------------
