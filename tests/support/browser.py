@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+WALK_TIMEOUT_MS = 120_000
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "nl-NL"}
 
 
@@ -140,6 +141,10 @@ def open_walk(browser: Any, **context_args: Any) -> Walk:
     """A Walk in a new desktop-sized context (options in `context_args` win); close its context."""
     recorder = PageRecorder()
     context, page = new_page(browser, recorder, **{**DESKTOP, **context_args})
+    # A walk loads the largest pages (print versions) too; on a busy machine 30 s is not enough
+    # to reach 'load'. Slowness is not what these walks test.
+    page.set_default_navigation_timeout(WALK_TIMEOUT_MS)
+    page.set_default_timeout(WALK_TIMEOUT_MS)
     failed: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     return Walk(page, recorder, failed)
