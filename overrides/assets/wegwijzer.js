@@ -393,20 +393,27 @@ function askHostToScroll(node) {
   tellHost({ type: "routewijzer:scroll", top: Math.max(0, Math.round(node.getBoundingClientRect().top + window.scrollY - 8)) });
 }
 
-/** The embed page's colour: ?kleur=licht|donker, else what the host's page prefers. */
+/** The embed page's colour: ?kleur=licht|donker; else what the host page says it is (the
+    snippet sends routewijzer:kleur); else the reader's prefers-color-scheme. Never the
+    palette stored for the main site, which made a dark slab in a white school page. */
 function embedScheme() {
-  const wanted = new URLSearchParams(location.search).get("kleur");
-  const scheme = () => (wanted === "donker" ? "slate" : wanted === "licht" ? "default"
-    : matchMedia("(prefers-color-scheme: dark)").matches ? "slate" : "default");
+  const words = { donker: "slate", licht: "default" };
+  const fixed = words[new URLSearchParams(location.search).get("kleur")] || null;
+  let host = null;
+  const scheme = () => fixed || host || (matchMedia("(prefers-color-scheme: dark)").matches ? "slate" : "default");
   const apply = () => {
     if (document.body.getAttribute("data-md-color-scheme") !== scheme()) {
       document.body.setAttribute("data-md-color-scheme", scheme());
     }
   };
   apply();
-  // Material applies the palette stored for the main site; the embed follows its host instead.
   new MutationObserver(apply).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", apply);
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent || !event.data || event.data.type !== "routewijzer:kleur") return;
+    host = words[event.data.kleur] || null;
+    apply();
+  });
 }
 
 // ---------------------------------------------------------------------------------------
