@@ -265,6 +265,7 @@ class Questions {
   }
 
   render(focus) {
+    this.renderedUrl = location.href;
     const parsed = parseHash(location.hash);
     const reader = parsed ? parsed.reader : null;
     const state = walk(this.data, parsed ? parsed.indexes : []);
@@ -486,19 +487,27 @@ function setup() {
 
 const active = () => questions && document.contains(questions.root);
 
+/** Back/Forward between two screens of the wegwijzer: render here; true when it was ours. */
+function onPopstate() {
+  const previous = new URL(lastUrl);
+  lastUrl = location.href;
+  if (active() && previous.pathname === location.pathname && (isOurs(location.hash) || isOurs(previous.hash))) {
+    questions.render(true);
+    return true;
+  }
+  return false;
+}
+
 function start() {
-  window.addEventListener("popstate", (event) => {
-    const previous = new URL(lastUrl);
-    lastUrl = location.href;
-    if (active() && previous.pathname === location.pathname && (isOurs(location.hash) || isOurs(previous.hash))) {
-      event.stopImmediatePropagation();
-      questions.render(true);
-    }
-  }, true);
+  // overrides/main.html registers a listener before Material's and calls this one.
+  window.rwPopstate = onPopstate;
+  if (!window.rwPopstateEarly) {
+    window.addEventListener("popstate", (event) => { if (onPopstate()) event.stopImmediatePropagation(); }, true);
+  }
 
   window.addEventListener("hashchange", () => {
     lastUrl = location.href;
-    if (active() && isOurs(location.hash)) questions.render(true);
+    if (active() && isOurs(location.hash) && questions.renderedUrl !== location.href) questions.render(true);
   });
 
   if (document.querySelector("[data-rw-embed]")) embedScheme();
