@@ -72,3 +72,12 @@ def test_the_teacher_card_of_springschans_fase_2_says_what_to_record() -> None:
     assert any(r["name"] == "Leerlingdossier" for r in teacher["record"])
     assert len(teacher["record"]) == 1  # the record and the document say the same once
     assert teacher["do"] and card["next"][0]["url"].endswith("fase-3/")
+
+
+def test_wanneer_bent_u_hier_is_never_an_empty_section(built_site: object) -> None:
+    """De Kempen stap 6 has no signals, only people's own words: they show, not folded away."""
+    html = (built_site / "de-kempen" / "stappen" / "stap-6" / "index.html").read_text(encoding="utf-8")
+    assert "Wanneer ben je hier" not in html
+    section = html.split(">Wanneer bent u hier", 1)[1].split("<h2", 1)[0]
+    assert "past een speciale school beter bij mijn kind?" in section
+    assert "<details" not in section
