@@ -268,3 +268,40 @@ def test_every_control_state_has_enough_contrast(new_page: object, site_url: str
             if ratio < 4.5:
                 low.append(f"zoeken {selector} {state}: {ratio}")
     assert low == []
+
+
+# ---------------------------------------------------------------------------------------
+# axe on the screens a page load never shows (the site-wide axe walk loads each page once)
+# ---------------------------------------------------------------------------------------
+
+AXE_SCREENS = [
+    ("wegwijzer/#ik=ouder&pad=", None),
+    ("wegwijzer/#ik=leerkracht&pad=1", None),
+    ("wegwijzer/#ik=leerkracht&pad={fase2}", None),
+    ("wegwijzer/embed/#ik=school&pad={fase2}", None),
+    ("wegwijzer/embed/", "de leerling profiteert onvoldoende"),
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_questions_and_the_card(new_page: object, site_url: str, scheme: str) -> None:
+    from test_accessibility import _RUN_AXE, AXE, WCAG_TAGS
+
+    if not AXE.exists():
+        pytest.fail("axe-core ontbreekt: voer 'make axe' uit (npm ci --prefix tests).")
+    loaded = springschans()
+    page = new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    problems = []
+    for rest, search in AXE_SCREENS:
+        page.goto(url(site_url, loaded, "").removesuffix("wegwijzer/") + rest.format(fase2=fase_2_path(loaded).code))
+        page.wait_for_selector("[data-testid=vraag], [data-testid=advies]")
+        if search:
+            page.fill("[data-testid=situatie]", search)
+            page.click("[data-testid=zoek-stap]")
+            page.wait_for_selector("[data-testid=suggestie]")
+        if page.locator(".rw-ww-waarom").count():
+            page.click(".rw-ww-waarom > summary")
+        page.add_script_tag(path=str(AXE))
+        for violation in page.evaluate(_RUN_AXE, WCAG_TAGS):
+            problems.append(f"{rest}: {violation['id']} {[n['target'] for n in violation['nodes'][:3]]}")
+    assert problems == []
