@@ -16,7 +16,7 @@ from .messages import translate
 from .model import LoadedRoute, Route
 from .problems import Problem, RouteProblems
 from .validate import check_references, check_route
-from .yamlsource import read_source
+from .yamlsource import read_file_bytes, read_source
 
 ROUTE_SUFFIXES = (".yaml", ".yml")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -53,11 +53,7 @@ def load_route(path: Path) -> LoadedRoute:
         raise RouteProblems([Problem(file, 1, 1,
                                      f"de bestandsnaam '{path.name}' wordt het webadres van de route; gebruik alleen "
                                      "kleine letters, cijfers en streepjes, bijvoorbeeld 'de-kempen.yaml'.")])
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RouteProblems([Problem(file, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror}).")]) from None
-    return parse_route(raw, file, slug)
+    return parse_route(read_file_bytes(path, file), file, slug)
 
 
 def route_files(paths: list[Path]) -> list[Path]:

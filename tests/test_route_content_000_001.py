@@ -94,7 +94,7 @@ def test_springschans_metadata(springschans: LoadedRoute) -> None:
     assert r.organisation.swv == "Amstelronde"
     assert r.source.file == "000_e9171a1be578c416.txt"
     assert r.plan_period is None
-    assert r.version == "1.0" and r.date == "2026-11-23" and r.changelog
+    assert r.version == "1.1" and r.date == "2026-12-01" and r.changelog  # 1.1: issue 11 corrections
 
 
 def test_springschans_six_phases_in_order(springschans: LoadedRoute) -> None:
@@ -113,16 +113,23 @@ def test_springschans_six_phases_in_order(springschans: LoadedRoute) -> None:
 
 
 def test_springschans_phases_escalate_one_by_one(springschans: LoadedRoute) -> None:
-    for n in range(1, 5):
+    for n in range(1, 4):
         step = springschans.step(f"fase-{n}")
         assert [(t.to, t.kind) for t in step.transitions] == [(f"fase-{n + 1}", TransitionKind.UP)]
+    # Issue 11: an OT can also be the "volgend OT" after evaluation outcome 3, which explores
+    # gespecialiseerd onderwijs (fase 6) among other options.
+    assert [(t.to, t.kind) for t in springschans.step("fase-4").transitions] == [
+        ("fase-5", TransitionKind.UP), ("fase-6", TransitionKind.UP)]
 
 
 def test_springschans_who_is_eindverantwoordelijk(springschans: LoadedRoute) -> None:
     assert final(springschans.step("fase-1")) == ["leerkracht"]
     assert final(springschans.step("fase-2")) == ["leerkracht"]
     assert sorted(final(springschans.step("fase-3"))) == ["intern-begeleider", "leerkracht"]
-    assert final(springschans.step("fase-4")) == ["intern-begeleider"]
+    # Issue 11: the IB-er is eindverantwoordelijk "voor een goede en volledige dossiervorming",
+    # not for the whole of fase 4.
+    assert final(springschans.step("fase-4")) == []
+    assert part(springschans.step("fase-4"), "intern-begeleider") is Responsibility.RESPONSIBLE
     # Fase 5: the source gives the IB-er the regie, and names nobody eindverantwoordelijk.
     assert final(springschans.step("fase-5")) == []
     assert part(springschans.step("fase-5"), "intern-begeleider") is Responsibility.DIRECTION
@@ -151,7 +158,7 @@ def test_springschans_phase_5_three_evaluation_outcomes(springschans: LoadedRout
     assert moves == [
         ("fase-2", TransitionKind.DOWN),
         ("fase-5", TransitionKind.REPEAT),
-        ("fase-6", TransitionKind.UP),
+        ("fase-4", TransitionKind.UP),
     ]
     conditions = [normalise(t.condition) for t in fase5.transitions]
     assert "terug naar de basisondersteuning (fase 2)" in conditions[0]
@@ -396,4 +403,5 @@ def test_springschans_wegwijzer_evaluation_answers(springschans: LoadedRoute) ->
     outcomes = {a.text: a.outcome for a in evaluation.answers}
     assert outcomes["De interventie is passend geweest"] == "fase-2"
     assert outcomes["Er zijn aangepaste of aanvullende doelen nodig"] == "fase-5"
-    assert outcomes["De extra ondersteuning overstijgt wat de school kan"] == "fase-6"
+    # Issue 11: outcome 3 is a new OT (fase 4) that explores the options, not fase 6 itself.
+    assert outcomes["De extra ondersteuning overstijgt wat de school kan"] == "fase-4"

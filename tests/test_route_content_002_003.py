@@ -77,7 +77,20 @@ def test_002_metadata() -> None:
     assert "naam" in route.organisation.name.lower() and "niet" in route.organisation.name
     assert route.organisation.note and "niet in het document" in route.organisation.note
     assert "ParnasSys" in route.organisation.note and "Kindkans" in route.organisation.note
-    assert route.version == "1.0" and route.date == "2026-11-23" and len(route.changelog) == 1
+    # 1.1: the issue 11 corrections, recorded in the change log.
+    assert route.version == "1.1" and route.date == "2026-12-01" and len(route.changelog) == 2
+
+
+def test_002_jeugdhulp_regie_keeps_its_condition_and_vooroverleg_is_with_both() -> None:
+    """Issue 11: the source binds jeugdhulp's regie to a condition, and the vooroverleg before
+    opschalen is "met de schoolbegeleider en de onderwijskundig medewerker" (not one with the other)."""
+    loaded = rok()
+    jeugdhulp = next(p for p in loaded.step("zorgoverleg").roles if p.role == "jeugdhulp")
+    assert jeugdhulp.condition and "grote beïnvloedbare factor in de thuissituatie" in jeugdhulp.condition
+    school = loaded.step("basisondersteuning-school")
+    assert school.parents and school.parents.plain
+    assert "overlegt de schoolbegeleider eerst" not in school.parents.plain
+    assert "met de schoolbegeleider en de onderwijskundig medewerker" in normalise(school.parents.plain)
 
 
 def test_002_steps_in_source_order() -> None:
@@ -239,11 +252,15 @@ def test_003_steps_labels_and_split_at_5() -> None:
     assert titles["stap-5a"] == "Aanvraag toelaatbaarheidsverklaring (TLV) voor SBO/SO"
     assert titles["stap-5b"] == "Bieden van extra ondersteuning (of plaatsing op nieuwe school)"
     assert titles["stap-6"] == "Volgen en evalueren van de resultaten van het aanbod"
-    split = loaded.step("stap-4").transitions
-    assert sorted(t.to for t in split) == ["stap-5a", "stap-5b"]
-    assert all(t.kind is TransitionKind.BRANCH for t in split)
-    assert [t.to for t in loaded.step("stap-5a").transitions] == ["stap-6"]
+    # Issue 11: stap 5 "Speciale ondersteuning" is 5A (TLV-aanvraag, also straight from the
+    # ondersteuningsteam of stap 3) followed by 5B (ondersteuning or plaatsing), not two
+    # alternatives after stap 4.
+    assert sorted(t.to for t in loaded.step("stap-3").transitions) == ["stap-4", "stap-5a"]
+    assert sorted(t.to for t in loaded.step("stap-4").transitions) == ["stap-5a", "stap-6"]
+    assert [t.to for t in loaded.step("stap-5a").transitions] == ["stap-5b"]
     assert [t.to for t in loaded.step("stap-5b").transitions] == ["stap-6"]
+    # The arrows the text version lost are marked as derived, not passed off as the source's.
+    assert all(t.derived for t in loaded.step("stap-5a").transitions + loaded.step("stap-5b").transitions)
     assert [s.id for s in route.steps if s.end] == ["stap-6"]
     # The explanation headings of the text part start the summaries.
     assert loaded.step("stap-1").summary.startswith("Signaleren van ondersteuningsbehoeften")
@@ -255,7 +272,7 @@ def test_003_three_tiers_per_step() -> None:
     assert [t.name for t in route.tiers] == ["Basisondersteuning", "Extra ondersteuning", "Speciale ondersteuning"]
     assert {s.id: s.tier for s in route.steps} == {
         "stap-0": "basis", "stap-1": "basis", "stap-2": "basis", "stap-3": "extra",
-        "stap-4": "extra", "stap-5a": "speciaal", "stap-5b": "extra", "stap-6": "extra",
+        "stap-4": "extra", "stap-5a": "speciaal", "stap-5b": "speciaal", "stap-6": "extra",
     }
 
 

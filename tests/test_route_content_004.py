@@ -85,8 +85,8 @@ def test_source_and_version(loaded: LoadedRoute) -> None:
     assert r.source.title == "Stappenplan ondersteuning in beeld"
     assert r.source.version == "Versie 5-6-23"
     assert r.source.file == SEED_FILE.name
-    assert r.version == "1.0" and r.date == "2026-11-23"
-    assert len(r.changelog) == 1
+    assert r.version == "1.1" and r.date == "2026-12-01"  # 1.1: issue 11 corrections
+    assert len(r.changelog) == 2
     assert ROUTE_FILE.read_text(encoding="utf-8").splitlines()[0] == (
         "# yaml-language-server: $schema=../schema/route.schema.json"
     )
