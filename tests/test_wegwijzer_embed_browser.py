@@ -130,3 +130,20 @@ def test_default_follows_the_host_page_not_a_dark_slab(new_page: object, site_ur
         inner.locator("[data-testid=vraag]").wait_for()
         page.wait_for_function("e => document.querySelector('iframe').contentDocument.body.dataset.mdColorScheme === e",
                                arg=expected)
+
+
+def test_a_palette_chosen_on_the_main_site_does_not_darken_the_embed(new_page: object, site_url: str) -> None:
+    """Material remembers a reader's toggle per site; the embed follows its host, not that choice."""
+    page = new_page(viewport={"width": 800, "height": 700}, color_scheme="light")
+    loaded = ROUTES[0]
+    page.goto(f"{site_url}{loaded.slug}/")
+    page.click("form[data-md-component=palette] label:visible")  # the reader switches the site to dark
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.goto(f"{site_url}{loaded.slug}/wegwijzer/embed/")
+    page.wait_for_selector("[data-testid=vraag]")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    # and a page that changes the scheme afterwards (as the axe walk does) keeps it
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"

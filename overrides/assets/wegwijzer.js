@@ -408,8 +408,11 @@ function embedScheme() {
     }
   };
   apply();
-  new MutationObserver(apply).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", apply);
+  // Material sets the palette when its components mount (on document$, which it subscribed
+  // to before this script) and on a change of the system setting: apply ours after it.
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(apply);
+  window.addEventListener("load", apply);
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => setTimeout(apply));
   window.addEventListener("message", (event) => {
     if (event.source !== window.parent || !event.data || event.data.type !== "routewijzer:kleur") return;
     host = words[event.data.kleur] || null;
