@@ -22,6 +22,23 @@ from .schema import route_schema
 STARTER = Path(__file__).parent / "templates" / "starter.yaml"
 
 
+_ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required", "deze argumenten ontbreken"),
+    (r"invalid choice", "onbekende keuze"),
+    (r"choose from", "kies uit"),
+    (r"unrecognized arguments", "onbekende argumenten"),
+    (r"expected one argument", "hier hoort één waarde achter"),
+    (r"expected at most one argument", "hier hoort hooguit één waarde achter"),
+    (r"expected at least one argument", "hier hoort minstens één waarde achter"),
+    (r"expected (\d+) arguments?", r"hier horen \1 waarden achter"),
+    (r"ambiguous option: (.*) could match (.*)", r"onduidelijke optie \1; bedoelt u één van: \2"),
+    (r"ignored explicit argument", "genegeerde waarde"),
+    (r"not allowed with argument", "mag niet samen met"),
+    (r"invalid (\w+) value", r"ongeldige waarde"),
+)
+"""argparse's English error texts (Python 3.11–3.13) and their Dutch versions."""
+
+
 class DutchParser(argparse.ArgumentParser):
     """argparse with Dutch headings and error text."""
 
@@ -36,10 +53,8 @@ class DutchParser(argparse.ArgumentParser):
         return super().format_usage().replace("usage:", "gebruik:")
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        message = (message.replace("the following arguments are required", "deze argumenten ontbreken")
-                   .replace("invalid choice", "onbekende keuze")
-                   .replace("choose from", "kies uit")
-                   .replace("unrecognized arguments", "onbekende argumenten"))
+        for english, dutch in _ARGPARSE_DUTCH:
+            message = re.sub(english, dutch, message)
         self.print_usage(sys.stderr)
         sys.stderr.write(f"routewijzer: fout: {message}\n")
         sys.exit(2)

@@ -12,8 +12,8 @@ Dutch. `routewijzer check` reports per route:
 - a warning for each sentence above B1 (more than 20 words: the usual B1 advice is at most
   15 on average, and no sentence much longer than 20);
 - a warning for each abbreviation or known piece of jargon that the route does not explain
-  (in `begrippen`, or as the `afkorting` of a role or document, which the site shows as a
-  tooltip).
+  (in `begrippen`, or as a role or document with its description, whose `afkorting` the site
+  shows as a tooltip).
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ JARGON = (
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-_ABBREVIATION = re.compile(r"(?<![\w-])([A-Z][A-Z()]*[A-Z](?:-[A-Z]+)?)(?![\w])")
+_ABBREVIATION = re.compile(r"(?<![\w-])([A-Z][A-Z()]*[A-Z](?:-[A-Z]+)?)(-[a-z]+)?(?![\w])")
+_TERM_PARTS = re.compile(r",|/|\(|\)|\s+en\s+|\s+of\s+")
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,17 @@ def syllable_count(word: str) -> int:
 def _explained(loaded: LoadedRoute) -> tuple[set[str], set[str]]:
     """(abbreviations, lower-case words) that the route explains."""
     abbreviations = set(route_abbreviations(loaded))
-    terms = {t.term.casefold() for t in loaded.route.terms}
-    terms |= {a.casefold() for a in abbreviations}
+    route = loaded.route
+    # Roles and documents are explained too: each has its own description on Wie doet wat and Documenten.
+    names = [t.term for t in route.terms] + [r.name for r in route.roles] + [d.name for d in route.documents]
+    names += [t.name for t in route.tiers] + list(abbreviations)
+    terms: set[str] = set()
+    for name in names:
+        # 'BAO, PO, SBO, SO' or 'CJG+' explain each part, and 'Intern begeleider (IB-er)' its abbreviation.
+        for part in [name, *_TERM_PARTS.split(name)]:
+            part = part.strip(" +()").casefold()
+            if part:
+                terms.add(part)
     return abbreviations, terms
 
 
@@ -148,8 +158,9 @@ def measure(loaded: LoadedRoute) -> Readability:
                 seen.add(jargon)
                 result.unexplained.append((item.where, jargon))
         for match in _ABBREVIATION.finditer(item.text):
-            abbreviation = match.group(1)
-            if abbreviation not in abbreviations and abbreviation.casefold() not in terms and abbreviation not in seen:
+            abbreviation, compound = match.group(1), match.group(0)
+            known = {abbreviation, compound} & abbreviations or {abbreviation.casefold(), compound.casefold()} & terms
+            if not known and abbreviation not in seen:
                 seen.add(abbreviation)
                 result.unexplained.append((item.where, abbreviation))
     if result.words and result.sentences:

@@ -320,7 +320,7 @@ def _yaml_error(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     if quote is not None:
         return Problem(file, quote.line, quote.column,
                        "dit aanhalingsteken wordt op deze regel niet afgesloten, dus de tekst loopt door tot het "
-                       "volgende aanhalingsteken. Sluit de tekst af met hetzelfde teken.")
+                       "volgende aanhalingsteken (of het einde van het bestand). Sluit de tekst af met hetzelfde teken.")
     if "while scanning a quoted scalar" in context:
         start = getattr(exc, "context_mark", None)
         if start is not None:

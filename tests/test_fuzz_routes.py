@@ -57,7 +57,9 @@ def examples(share: float) -> int:
 # ---------------------------------------------------------------------------
 
 _ENGLISH = ("Input should", "Field required", "Extra inputs", "String should", "validation error",
-            "Traceback", "object has no attribute", "NoneType")
+            "Traceback", "object has no attribute", "NoneType",
+            # PyYAML's and the OS's English (issue 16): never passed through to an author.
+            "expected", "but found", "but got", "while scanning", "while parsing", "No such file", "could not")
 _DUTCH = {"het", "de", "een", "is", "niet", "geen", "moet", "verwacht", "bestand", "veld", "stap",
           "sleutel", "hier", "deze", "dit", "te", "van", "naar", "onbekend", "onbekende", "bestaat",
           "staat", "mag", "heeft", "lijst", "tekst", "vraag", "antwoord", "regel", "waarde"}

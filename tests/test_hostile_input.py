@@ -337,3 +337,21 @@ def test_emoji_in_organisation_name_keeps_the_embed_front_matter_valid() -> None
     front = yaml.safe_load(embed.content.split("---\n")[1])
     assert front["title"] == 'Wegwijzer De Regenboog 🌈 "x": y'
     front["title"].encode("utf-8")  # no lone surrogates
+
+
+def test_multi_line_names_keep_headings_whole_on_every_page() -> None:
+    """A line break in a step title, term or role name once ended a Markdown heading early."""
+    from generator.pages import render_site
+
+    text = edit(STARTER, "    titel: De leerkracht signaleert", "    titel: |\n      De leerkracht\n      # signaleert")
+    text = edit(text, "    naam: Leerkracht\n", "    naam: \"Leer\\nkracht\"\n")
+    text = text.replace("\nstappen:", "\nbegrippen:\n  - term: \"Groeps\\r\\nplan\"\n    afkorting: \"G\\nP\"\n"
+                        "    uitleg: Het plan van de groep.\n\nstappen:", 1)
+    route = loaded(text)
+    pages = render_site(SiteContext(routes=(route,)))
+    body = "\n".join(p.content for p in pages)
+    assert "De leerkracht \\# signaleert" in body or "De leerkracht # signaleert" in body
+    for page in pages:
+        for line in page.content.splitlines():
+            assert not line.startswith("# signaleert") and line.strip() not in ("kracht", "plan", "P"), (page.src_uri, line)
+    assert route.route.terms[0].term == "Groeps plan" and route.route.terms[0].abbreviation == "G P"
