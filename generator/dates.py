@@ -19,8 +19,3 @@ def dutch_date(iso: str) -> str:
     except (TypeError, ValueError):
         return iso
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def version_line(version: str, iso_date: str) -> str:
-    """'versie 1.2 van 23 november 2026': how the overview, print cover and PDF name a version."""
-    return f"versie {version} van {dutch_date(iso_date)}"

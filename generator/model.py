@@ -507,7 +507,3 @@ class LoadedRoute(BaseModel):
     slug: str
     path: str
     route: Route
-
-    def step(self, step_id: str) -> Step:
-        """The step with this id; validation guarantees references resolve."""
-        return next(s for s in self.route.steps if s.id == step_id)

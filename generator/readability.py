@@ -21,10 +21,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .abbreviations import route_abbreviations
 from .model import LoadedRoute, Route
+
+if TYPE_CHECKING:
+    import pyphen
 
 B1_MAX_WORDS = 20
 """A sentence with more words than this is above B1."""
@@ -93,12 +96,14 @@ def sentences(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
+    """The words of a text (letters, with inner hyphens and apostrophes)."""
     return _WORD.findall(text)
 
 
 @functools.lru_cache(maxsize=1)
-def _hyphenator() -> "pyphen.Pyphen":  # type: ignore[name-defined]  # noqa: F821
-    import pyphen  # imported here: only `check` needs it, not the site build
+def _hyphenator() -> pyphen.Pyphen:
+    """The Dutch hyphenation dictionary, loaded once and only when `check` measures a text."""
+    import pyphen
 
     return pyphen.Pyphen(lang="nl_NL")
 
@@ -126,6 +131,7 @@ def _explained(loaded: LoadedRoute) -> tuple[set[str], set[str]]:
 
 
 def _jargon_in(word: str) -> str | None:
+    """The jargon word a word contains ('ondersteuningsteambespreking' -> 'ondersteuningsteam')."""
     lowered = word.casefold()
     for jargon in JARGON:
         if jargon in lowered:

@@ -61,7 +61,6 @@ class SourceData:
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_YAML11_BOOLISH = {"yes", "no", "on", "off", "y", "n", "ja", "nee"}
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 """Line breaks as YAML counts them (so our line numbers match PyYAML's marks)."""
 
@@ -455,8 +454,3 @@ def read_source(raw: bytes, file: str) -> SourceData:
                                      "een routebestand moet beginnen met velden als 'titel:', 'soort:' en 'stappen:'.")])
     return SourceData(file=file, data=data, values=composer.values, keys=composer.keys,
                       problems=composer.problems)
-
-
-def is_yaml11_boolean_word(value: str) -> bool:
-    """Words that YAML 1.1 tools would turn into booleans; we keep them as text."""
-    return value.lower() in _YAML11_BOOLISH

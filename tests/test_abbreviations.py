@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.abbreviations import PageAbbreviations, add_abbreviations, route_abbreviations, shared_abbreviations
 
-from handbook_kit import handbook_route, starter_route
+from support.routes import handbook_route, starter_route
 
 ABBR = {"OPP": "Ontwikkelingsperspectief", "SO": "speciaal onderwijs", "SBO": "speciaal basisonderwijs",
         "IB": 'Intern <b>"begeleider"</b> & co'}

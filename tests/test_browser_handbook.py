@@ -13,14 +13,15 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.load import load_routes
 from generator.model import LoadedRoute
 from generator.pages.handbook import RouteView
+
+from support.routes import site_routes
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUTES, _ = load_routes([ROOT / "routes"])
+ROUTES = list(site_routes())
 IDS = [r.slug for r in ROUTES]
 PAGE_TYPES = ("wie-doet-wat/", "documenten/", "voor-ouders/")
 

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main as cli_main
-from routekit import starter_text
+from support.routes import starter_text
 from test_fuzz_routes import examples, is_dutch
 
 COMMANDS = ["check", "list", "schema", "new", "export", "diff", "pdf"]

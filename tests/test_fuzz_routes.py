@@ -35,7 +35,7 @@ from generator.model import LoadedRoute, Route, Wegwijzer
 from generator.problems import RouteProblems
 from generator.wegwijzer.paths import count_paths, enumerate_paths
 from generator.yamlsource import read_source
-from routekit import real_route_files, starter_text
+from support.routes import real_route_files, starter_text
 
 _COMMON = dict(deadline=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

@@ -23,7 +23,8 @@ from generator.model import LoadedRoute
 from generator.pages.base import SiteContext
 from generator.pages.wegwijzer import render_wegwijzer_pages
 from generator.problems import Problem, RouteProblems
-from routekit import ROOT, starter_text
+from support.paths import ROOT
+from support.routes import starter_text
 from test_validation_messages import THREE_STEPS, edit, pos
 
 FILE = "routes/voorbeeld.yaml"

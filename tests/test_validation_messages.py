@@ -18,7 +18,7 @@ from generator.load import parse_route
 from generator.model import Step
 from generator.problems import RouteProblems
 from generator.yamlsource import MAX_BYTES
-from routekit import real_route_files, starter_text
+from support.routes import real_route_files, starter_text
 
 FILE = "routes/voorbeeld.yaml"
 

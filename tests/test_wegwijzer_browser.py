@@ -17,7 +17,7 @@ from generator.model import LoadedRoute
 from generator.wegwijzer.index import build_index, rank
 from generator.wegwijzer.paths import Path as AnswerPath
 from generator.wegwijzer.paths import enumerate_paths
-from wegwijzer_support import routes_with_wegwijzer, situations
+from support.wegwijzer import routes_with_wegwijzer, situations
 
 pytestmark = pytest.mark.browser
 

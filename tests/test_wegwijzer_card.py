@@ -11,12 +11,17 @@ import pytest
 from generator.model import DocumentUse
 from generator.pages.handbook import PageLinks
 from generator.wegwijzer.card import READERS, action_card, document_line, role_kinds
-from wegwijzer_support import real_routes, routes_with_wegwijzer
+from support.routes import site_routes
+from support.wegwijzer import routes_with_wegwijzer
+
+
+def step_of(loaded: object, step_id: str) -> object:
+    return next(s for s in loaded.route.steps if s.id == step_id)
 
 
 def card_for(slug: str, step: str) -> dict:
-    loaded = next(r for r in real_routes() if r.slug == slug)
-    return action_card(loaded, loaded.step(step), PageLinks(route_dir=f"{slug}/", here=f"{slug}/wegwijzer/index.md"))
+    loaded = next(r for r in site_routes() if r.slug == slug)
+    return action_card(loaded, step_of(loaded, step), PageLinks(route_dir=f"{slug}/", here=f"{slug}/wegwijzer/index.md"))
 
 
 def test_a_deadline_the_action_already_says_is_said_once() -> None:
@@ -57,7 +62,7 @@ def test_the_contact_is_never_the_reader(loaded: object) -> None:
     outcomes = {a.outcome for q in loaded.route.wegwijzer.questions for a in q.answers if a.outcome}
     assert outcomes
     for step_id in outcomes:
-        card = action_card(loaded, loaded.step(step_id), links)
+        card = action_card(loaded, step_of(loaded, step_id), links)
         assert set(card["readers"]) == {reader for reader, _ in READERS}
         for reader, part in card["readers"].items():
             if part["contact"]:

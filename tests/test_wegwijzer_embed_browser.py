@@ -15,7 +15,7 @@ import pytest
 
 from generator.model import LoadedRoute
 from generator.wegwijzer.paths import enumerate_paths
-from wegwijzer_support import routes_with_wegwijzer
+from support.wegwijzer import routes_with_wegwijzer
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ import pytest
 from generator.model import LoadedRoute, Wegwijzer
 from generator.wegwijzer.paths import Path as AnswerPath
 from generator.wegwijzer.paths import enumerate_paths
-from wegwijzer_support import routes_with_wegwijzer
+from support.wegwijzer import routes_with_wegwijzer
 
 pytestmark = pytest.mark.browser
 
@@ -285,7 +285,8 @@ AXE_SCREENS = [
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_the_questions_and_the_card(new_page: object, site_url: str, scheme: str) -> None:
-    from test_accessibility import _RUN_AXE, AXE, WCAG_TAGS
+    from support.paths import AXE
+    from test_accessibility import _RUN_AXE, WCAG_TAGS
 
     if not AXE.exists():
         pytest.fail("axe-core ontbreekt: voer 'make axe' uit (npm ci --prefix tests).")

@@ -80,7 +80,6 @@ def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str,
              "url": links.document(u.document)}
             for u in step.documents if u.document in docs
         ],
-        "forbidden": forbidden(loaded, step.id, None),
     }
 
 
