@@ -74,7 +74,7 @@ def test_every_text_field_of_every_step_is_on_its_page() -> None:
 def test_heading_and_sections_are_markdown_headings() -> None:
     html = to_html(pages_by_id()["stap-1"].content)
     assert re.search(r"<h1[^>]*>Stap 1: Signaleren</h1>", html)
-    for section in ("Wat gebeurt er", "Wanneer ben je hier", "Wie doet wat", "Ouders", "Per betrokkene",
+    for section in ("Wat gebeurt er", "Wanneer bent u hier", "Wie doet wat", "Ouders", "Per betrokkene",
                     "Documenten", "Vastleggen", "Wettelijk kader en termijnen", "Evaluatie", "Opmerkingen",
                     "Hoe verder"):
         assert re.search(rf"<h2 id=\"[^\"]+\">{section}</h2>", html), section

@@ -2,6 +2,8 @@
 
 Parametrised over every route in routes/ that has a question tree. Outcomes are checked
 against generator.wegwijzer.paths, so the browser must agree with the tree for every path.
+The flow asks "Wie bent u?" first; the hash then holds the reader and the answer indexes
+(#ik=leerkracht&pad=0.2.1).
 """
 
 from __future__ import annotations
@@ -32,14 +34,25 @@ def longest(loaded: LoadedRoute) -> AnswerPath:
 
 
 def focused_heading(page: object) -> str:
-    return page.evaluate("document.activeElement.classList.contains('rw-ww-kop') ? document.activeElement.textContent : ''")
+    """The text of the focused screen heading, without its counter ('Vraag 2 van 4')."""
+    return page.evaluate("document.activeElement.classList.contains('rw-ww-kop') ?"
+                         " document.activeElement.querySelector('.rw-ww-kop__tekst').textContent : ''")
+
+
+def hash_for(reader: str, code: str) -> str:
+    return f"#ik={reader}&pad={code}"
 
 
 @pytest.mark.parametrize("loaded", ROUTES, ids=IDS)
 def test_full_path_by_keyboard_only(page: object, site_url: str, recorder: object, loaded: LoadedRoute) -> None:
     path = longest(loaded)
     page.goto(url(site_url, loaded, "#pad="))
-    page.wait_for_selector("[data-testid=vraag]")
+    page.wait_for_selector("[data-testid=vraag][data-question=ik]")
+    assert focused_heading(page) == "Wie bent u?"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.rwIk") == "leerkracht"
+    page.keyboard.press("Enter")
+    page.wait_for_function("h => location.hash === h", arg=hash_for("leerkracht", ""))
     for number, choice in enumerate(path.choices):
         assert focused_heading(page) == choice.question.text
         page.keyboard.press("Tab")
@@ -51,7 +64,7 @@ def test_full_path_by_keyboard_only(page: object, site_url: str, recorder: objec
         assert page.evaluate("document.activeElement.dataset.testid") == "volgende"
         page.keyboard.press("Enter")
         expected = ".".join(str(c.index) for c in path.choices[: number + 1])
-        page.wait_for_function("h => location.hash === h", arg=f"#pad={expected}")
+        page.wait_for_function("h => location.hash === h", arg=hash_for("leerkracht", expected))
     advice = page.wait_for_selector("[data-testid=advies]")
     assert advice.get_attribute("data-step") == path.outcome
     assert focused_heading(page).startswith("Advies: ")
@@ -65,6 +78,7 @@ def test_back_change_and_restart(page: object, site_url: str, recorder: object, 
     path = longest(loaded)
     page.goto(url(site_url, loaded))
     page.wait_for_selector("[data-testid=vraag]")
+    page.click("[data-rw-ik=ouder]")
     for choice in path.choices:
         page.check(f"[data-testid=vraag] input[value='{choice.index}']")
         page.click("[data-testid=volgende]")
@@ -81,16 +95,17 @@ def test_back_change_and_restart(page: object, site_url: str, recorder: object, 
     page.wait_for_selector("[data-testid=vraag]")
     # change the first answer from the summary
     page.click("[data-rw-wijzig='0']")
-    assert page.evaluate("location.hash") == "#pad="
+    assert page.evaluate("location.hash") == hash_for("ouder", "")
     assert page.get_attribute("[data-testid=vraag]", "data-question") == loaded.route.wegwijzer.start
     first = path.choices[0]
     other = (first.index + 1) % len(first.question.answers)
     page.check(f"[data-testid=vraag] input[value='{other}']")
     page.click("[data-testid=volgende]")
-    assert page.evaluate("location.hash") == f"#pad={other}"
-    # Opnieuw beginnen
+    assert page.evaluate("location.hash") == hash_for("ouder", str(other))
+    # Opnieuw beginnen: a link; it keeps who is asking and clears the answers
+    assert page.evaluate("document.querySelector('[data-rw-opnieuw]').tagName") == "A"
     page.click("[data-rw-opnieuw]")
-    assert page.evaluate("location.hash") == "#pad="
+    assert page.evaluate("location.hash") == hash_for("ouder", "")
     assert page.get_attribute("[data-testid=vraag]", "data-question") == loaded.route.wegwijzer.start
     assert focused_heading(page) == first.question.text
     assert recorder.page_errors == []
@@ -99,19 +114,20 @@ def test_back_change_and_restart(page: object, site_url: str, recorder: object, 
 @pytest.mark.parametrize("loaded", ROUTES, ids=IDS)
 def test_restores_from_url_hash(page: object, new_page: object, site_url: str, loaded: LoadedRoute) -> None:
     path = longest(loaded)
-    link = url(site_url, loaded, f"#pad={path.code}")
+    link = url(site_url, loaded, hash_for("leerkracht", path.code))
     page.goto(link)
     assert page.get_attribute("[data-testid=advies]", "data-step") == path.outcome
     page.reload()
     assert page.get_attribute("[data-testid=advies]", "data-step") == path.outcome
-    assert page.locator(".rw-ww-overzicht dd").count() == len(path.choices)
+    # one row for who is asking, one per answer
+    assert page.locator(".rw-ww-overzicht dd").count() == len(path.choices) + 1
     other = new_page(viewport={"width": 1280, "height": 900})
     other.goto(link)
     assert other.get_attribute("[data-testid=advies]", "data-step") == path.outcome
     # a half path shows the next question
     if len(path.choices) > 1:
         third = new_page(viewport={"width": 1280, "height": 900})
-        third.goto(url(site_url, loaded, f"#pad={path.choices[0].index}"))
+        third.goto(url(site_url, loaded, hash_for("ouder", str(path.choices[0].index))))
         assert third.get_attribute("[data-testid=vraag]", "data-question") == path.choices[1].question.id
 
 
@@ -120,10 +136,10 @@ def test_every_path_gives_the_tree_outcome(page: object, site_url: str, recorder
     page.goto(url(site_url, loaded))
     page.wait_for_selector("[data-testid=vraag]")
     for path in enumerate_paths(loaded.route.wegwijzer):
-        page.evaluate("code => { location.hash = 'pad=' + code; }", path.code)
+        page.evaluate("code => { location.hash = 'ik=school&pad=' + code; }", path.code)
         page.wait_for_function("step => { const a = document.querySelector('[data-testid=advies]');"
                                " return a && a.dataset.step === step; }", arg=path.outcome)
-        assert page.locator(".rw-ww-overzicht dd").count() == len(path.choices), path.code
+        assert page.locator(".rw-ww-overzicht dd").count() == len(path.choices) + 1, path.code
     assert recorder.page_errors == []
 
 
@@ -158,8 +174,12 @@ def test_typed_text_stays_private(page: object, site_url: str, recorder: object,
     page.press("[data-testid=situatie]", "Enter")
     page.wait_for_selector("[data-testid=suggestie]")
     page.click("[data-rw-bevestig]")
+    page.click("[data-rw-ik=ouder]")
     page.check("[data-testid=vraag] input[value='0']")
     page.click("[data-testid=volgende]")
+    for _ in range(3):  # back to the start screen, where the suggestions still are
+        page.go_back()
+    page.wait_for_function("() => location.hash === ''")
     page.click(".rw-ww-suggestie__stap >> nth=0")
     page.wait_for_url("**/stappen/**")
     page.wait_for_load_state()
@@ -212,7 +232,7 @@ def test_narrow_widths_have_no_sideways_scroll(new_page: object, site_url: str, 
     page.fill("[data-testid=situatie]", "de juf maakt zich zorgen")
     page.press("[data-testid=situatie]", "Enter")
     page.wait_for_selector("[data-testid=suggestie]")
-    page.goto(url(site_url, loaded, f"#pad={path.code}"))
+    page.goto(url(site_url, loaded, hash_for("ouder", path.code)))
     page.wait_for_selector("[data-testid=advies]")
     assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
 
@@ -225,9 +245,10 @@ def test_works_after_instant_navigation(page: object, site_url: str, recorder: o
     page.wait_for_url("**/wegwijzer/")
     page.wait_for_selector("[data-testid=vraag]")
     assert page.is_hidden("[data-rw-static]")
+    page.click("[data-rw-ik=leerkracht]")
     page.check("[data-testid=vraag] input[value='0']")
     page.click("[data-testid=volgende]")
-    assert page.evaluate("location.hash") == "#pad=0"
+    assert page.evaluate("location.hash") == hash_for("leerkracht", "0")
     # the snippet to embed names the absolute address of the embed page
     code = page.text_content("[data-rw-embed-code]")
     assert f'src="{site_url}{loaded.slug}/wegwijzer/embed/"' in code
@@ -235,18 +256,50 @@ def test_works_after_instant_navigation(page: object, site_url: str, recorder: o
 
 
 def test_home_page_starts_with_the_school_question(page: object, site_url: str, recorder: object) -> None:
+    """The home page asks for the school: one link per route (one tap), then 'Wie bent u?'."""
     page.goto(site_url)
-    legend = page.text_content(".rw-site-ww legend")
-    assert legend.strip() == "Bij welke school of welk samenwerkingsverband hoort het kind?"
+    question = page.text_content(".rw-site-ww__vraag")
+    assert question.strip() == "Bij welke school of welk samenwerkingsverband hoort het kind?"
     loaded = ROUTES[-1]
-    names = [page.text_content(f"label[for='rw-site-route-{i}']") for i in range(len(ROUTES))]
-    index = next(i for i, n in enumerate(names) if n.startswith(loaded.route.organisation.name))
-    page.check(f"#rw-site-route-{index}")
-    page.click(".rw-site-ww [data-testid=volgende]")
-    page.wait_for_url(f"**/{loaded.slug}/wegwijzer/#pad=")
+    links = page.locator(".rw-site-ww [data-testid=route-wegwijzer]")
+    assert links.count() == len(ROUTES)
+    link = next(links.nth(i) for i in range(links.count()) if links.nth(i).inner_text() == loaded.route.organisation.name)
+    link.click()
+    page.wait_for_url(f"**/{loaded.slug}/wegwijzer/")
     page.wait_for_selector("[data-testid=vraag]")
+    assert page.get_attribute("[data-testid=vraag]", "data-question") == "ik"
+    page.click("[data-rw-ik=leerkracht]")
     assert page.get_attribute("[data-testid=vraag]", "data-question") == loaded.route.wegwijzer.start
     assert recorder.external_requests == []
+
+
+def test_embed_in_an_iframe_adapts_its_height(page: object, site_url: str, built_site: Path, recorder: object) -> None:
+    """The iframe follows each new screen; the height it gets is the content's, rounded up."""
+    loaded = ROUTES[0]
+    path = longest(loaded)
+    host = built_site / "_embed_test.html"
+    host.write_text(EMBED_HOST.format(src=f"{loaded.slug}/wegwijzer/embed/"), encoding="utf-8")
+    page.goto(site_url + "_embed_test.html")
+    frame = page.frame_locator("iframe[data-routewijzer]")
+    frame.locator("[data-testid=vraag]").wait_for()
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+    before = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+    inner = page.frames[1]
+    assert inner.evaluate("['.md-header', '.md-footer', '.md-sidebar', '.md-search'].every("
+                          "s => !document.querySelector(s) || document.querySelector(s).offsetParent === null)")
+    frame.locator("[data-rw-ik=leerkracht]").click()
+    for choice in path.choices:
+        frame.locator(f"[data-testid=vraag] input[value='{choice.index}']").check()
+        frame.locator("[data-testid=volgende]").click()
+    frame.locator("[data-testid=advies]").wait_for()
+    page.wait_for_function("h => document.querySelector('iframe').getBoundingClientRect().height !== h", arg=before)
+    # the page fits: the iframe is as high as its content, rounded up to 50 px (plus a margin)
+    content = inner.evaluate("Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom)")
+    height = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+    assert content <= height <= content + 50 + 16 + 2
+    assert height % 50 == 0
+    assert frame.locator("[data-testid=advies] a").first.get_attribute("target") == "_blank"
+    assert recorder.external_requests == [] and recorder.page_errors == []
 
 
 EMBED_HOST = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Test</title></head><body>
@@ -260,40 +313,25 @@ window.addEventListener("message", function (e) {{
 </script></body></html>"""
 
 
-def test_embed_in_an_iframe_adapts_its_height(page: object, site_url: str, built_site: Path, recorder: object) -> None:
-    loaded = ROUTES[0]
-    host = built_site / "_embed_test.html"
-    host.write_text(EMBED_HOST.format(src=f"{loaded.slug}/wegwijzer/embed/"), encoding="utf-8")
-    page.goto(site_url + "_embed_test.html")
-    frame = page.frame_locator("iframe[data-routewijzer]")
-    frame.locator("[data-testid=vraag]").wait_for()
-    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
-    before = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
-    inner = page.frames[1]
-    assert inner.evaluate("['.md-header', '.md-footer', '.md-sidebar', '.md-search'].every("
-                          "s => !document.querySelector(s) || document.querySelector(s).offsetParent === null)")
-    frame.locator("[data-testid=situatie]").fill("de juf maakt zich zorgen over het lezen")
-    frame.locator("[data-testid=situatie]").press("Enter")
-    frame.locator("[data-testid=suggestie]").first.wait_for()
-    page.wait_for_function("h => document.querySelector('iframe').getBoundingClientRect().height > h", arg=before)
-    # the page fits: the iframe is as high as its content
-    content = inner.evaluate("Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom)")
-    height = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
-    assert abs(height - content) <= 40
-    assert frame.locator(".rw-ww-suggestie__stap").first.get_attribute("target") == "_blank"
-    assert recorder.external_requests == [] and recorder.page_errors == []
+@pytest.mark.parametrize("loaded", ROUTES[:2], ids=IDS[:2])
+def test_each_reader_gets_a_card_without_themselves_as_contact(page: object, site_url: str, loaded: LoadedRoute) -> None:
+    """Replaces the 15-radio 'Ik ben:' filter: the reader chose at the start; the card is theirs."""
+    from generator.wegwijzer.card import role_kinds
 
-
-def test_advice_can_show_one_role(page: object, site_url: str) -> None:
-    loaded = ROUTES[0]
-    path = next((p for p in enumerate_paths(loaded.route.wegwijzer) if len(next(s for s in loaded.route.steps if s.id == p.outcome).roles) >= 2), None)
-    if path is None:
-        pytest.skip("geen advies met twee of meer rollen")
-    page.goto(url(site_url, loaded, f"#pad={path.code}"))
-    items = page.locator("[data-testid=advies] .rw-ww-rollen > li")
-    total = items.count()
-    assert total >= 2
-    page.check("#rw-ww-rol-1")  # the first role
-    assert [items.nth(i).is_visible() for i in range(total)] == [True] + [False] * (total - 1)
-    page.check("#rw-ww-rol-0")  # all roles again
-    assert all(items.nth(i).is_visible() for i in range(total))
+    kinds = role_kinds(loaded)
+    names = {r.name: kinds[r.id] for r in loaded.route.roles}
+    path = longest(loaded)
+    for reader, words in (("leerkracht", "leerkracht"), ("ouder", "ouder"), ("school", "iemand anders van school")):
+        page.goto(url(site_url, loaded, hash_for(reader, path.code)))
+        card = page.wait_for_selector("[data-testid=advies]")
+        assert card.get_attribute("data-step") == path.outcome
+        assert page.text_content(".rw-ww-kaart__voor").startswith(f"Advies voor u als {words} ")
+        headings = page.locator(".rw-ww-kaart__deel > h3").all_inner_texts()
+        assert headings[:2] == ["Wat u nu doet", "Uw aanspreekpunt"]
+        assert headings[2] in ("Wat u vastlegt of ondertekent", "Wat u beslist of ondertekent")
+        assert headings[3] == "Wat hierna komt"
+        contact = page.locator(".rw-ww-kaart__wie")
+        if contact.count():
+            assert names.get(contact.inner_text(), "") != reader
+        assert page.locator(".rw-ww-rolkeuze, input[name=rw-ww-rol]").count() == 0
+        assert not page.is_visible(".rw-ww-waarom .rw-ww-overzicht")  # folded: 'Waarom dit advies'

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
+from ..wegwijzer.card import action_card
 from ..wegwijzer.data import forbidden, outcome_data, payload, safe_json, search_data
 from ..wegwijzer.paths import enumerate_paths
 from .base import GeneratedPage, SiteContext
@@ -35,12 +36,21 @@ def embed_src(context: SiteContext, slug: str) -> str:
 
 
 def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
-                   search: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Template values of the widget for the page `here`."""
+                   search: dict[str, Any] | None = None, embed: bool = False) -> dict[str, Any]:
+    """Template values of the widget for the page `here`.
+
+    Every step an answer can lead to gets its action card (generator/wegwijzer/card.py):
+    the script shows the part for the reader who asked, the static tree the general one.
+    """
     data = payload(loaded, context, here, search)
     aid = loaded.route.wegwijzer
     outcome_ids = {a.outcome for q in aid.questions for a in q.answers if a.outcome} if aid else set()
+    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    for step in loaded.route.steps:
+        if step.id in outcome_ids:
+            data["outcomes"][step.id]["card"] = action_card(loaded, step, links)
     return {
+        "embed": embed,
         "data": data,
         "data_json": Markup(safe_json(data)),
         "static": [dict(id=qid, **q) for qid, q in data["questions"].items()],
@@ -64,7 +74,7 @@ def render_wegwijzer_pages(loaded: LoadedRoute, context: SiteContext) -> list[Ge
     page = render("wegwijzer/page.md.j2", paths_url=relative(main, paths), embed_url=relative(main, embed),
                   embed_title=title, **widget_context(loaded, context, main, search))
     embed_page = render("wegwijzer/embed.md.j2", page_url=relative(embed, main),
-                        **widget_context(loaded, context, embed, search))
+                        **widget_context(loaded, context, embed, search, embed=True))
     return [
         GeneratedPage(src_uri=main, content=page, title="Wegwijzer", nav_section=("Wegwijzer",), order=WEGWIJZER_ORDER),
         GeneratedPage(src_uri=paths, content=render_paths(loaded, context), title="Alle paden",

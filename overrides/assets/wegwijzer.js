@@ -1,10 +1,13 @@
-// Routewijzer wegwijzer: free-text search and guided questions, entirely in the browser.
+// Routewijzer wegwijzer: guided questions and free-text search, entirely in the browser.
 //
 // The page carries its data in <template class="rw-ww-data"><script type="application/json">
-// (built by generator/wegwijzer/data.py), so Material's instant navigation swaps it along
-// (the <template> keeps Material from re-inserting the JSON as a JavaScript script).
+// (built by generator/wegwijzer/data.py and card.py), so Material's instant navigation swaps
+// it along (the <template> keeps Material from re-inserting the JSON as a JavaScript script).
 // Privacy: the typed text is never stored (no cookies, localStorage, sessionStorage),
-// never put in the URL and never sent; only answer indexes go in the hash (#pad=0.2.1).
+// never put in the URL and never sent; only who is asking and the answer indexes go in the
+// hash (#ik=leerkracht&pad=0.2.1).
+// Flow: "Ik ben …" first, then one question per screen (own heading and page title, Back
+// goes one question back), then an action card worded for that reader.
 // The ranking lives in wegwijzer-rank.js (pure functions, tested in node).
 
 import { afterAnswer, candidatesOf, matchedSignals, matchedWords, rank, separatingQuestion } from "./wegwijzer-rank.js";
@@ -31,27 +34,43 @@ function el(tag, attrs = {}, ...children) {
 const embedded = () => window.parent !== window;
 const linkAttrs = (href) => (embedded() ? { href, target: "_blank", rel: "noopener" } : { href });
 
-function parsePath(hash) {
-  const match = /^#pad=([0-9.]*)$/.exec(hash);
+// Who is asking: the id in the hash, the words after "Ik ben" and in the card's first line.
+const READERS = [
+  { id: "leerkracht", label: "leerkracht", button: "Ik ben leerkracht" },
+  { id: "ouder", label: "ouder", button: "Ik ben ouder of verzorger" },
+  { id: "school", label: "iemand anders van school", button: "Ik ben iemand anders van school" },
+];
+const readerById = (id) => READERS.find((r) => r.id === id) || null;
+
+/** The hash '#ik=leerkracht&pad=0.2' as {reader, indexes}; null when it is not ours. */
+function parseHash(hash) {
+  const match = /^#(?:ik=([a-z]+)&)?pad=([0-9.]*)$/.exec(hash) || /^#ik=([a-z]+)$/.exec(hash);
   if (!match) return null;
-  return match[1] === "" ? [] : match[1].split(".").map(Number);
+  const reader = readerById(match[1] || "") ? match[1] : null;
+  const code = match[2] || "";
+  const indexes = code === "" ? [] : code.split(".").filter((p) => p !== "").map(Number);
+  return { reader, indexes };
+}
+
+function hashFor(reader, indexes) {
+  return (reader ? `#ik=${reader}&` : "#") + "pad=" + indexes.join(".");
 }
 
 // Material's instant navigation reacts to popstate (its first one even re-fetches the page)
 // and its navigation.tracking rewrites the hash. So the path is pushed with pushState (no
-// event), rendered here, and our own popstate events (Back/Forward between answer paths)
+// event), rendered here, and our own popstate events (Back/Forward between answer screens)
 // are stopped in the capture phase before Material sees them.
 let lastUrl = typeof location === "undefined" ? "" : location.href;
-const isPad = (hash) => parsePath(hash) !== null;
+const isOurs = (hash) => parseHash(hash) !== null;
 
-function setPath(indexes) {
-  history.pushState(null, "", "#pad=" + indexes.join("."));
+function go(hash) {
+  history.pushState(null, "", hash === "" ? location.pathname + location.search : hash);
   lastUrl = location.href;
   if (questions) questions.render(true);
 }
 
 // ---------------------------------------------------------------------------------------
-// The guided questions
+// The question tree
 // ---------------------------------------------------------------------------------------
 
 function walk(data, indexes) {
@@ -71,59 +90,57 @@ function walk(data, indexes) {
   return { choices, qid, question, current };
 }
 
+/** [fewest, most] questions still to answer from `qid` (this one included). */
+function remaining(data, qid, seen = new Set()) {
+  const q = data.questions[qid];
+  if (!q || seen.has(qid)) return [1, 1];
+  const next = new Set(seen).add(qid);
+  let low = Infinity;
+  let high = 0;
+  for (const a of q.answers) {
+    const [l, h] = a.outcome || !a.next ? [0, 0] : remaining(data, a.next, next);
+    low = Math.min(low, l + 1);
+    high = Math.max(high, h + 1);
+  }
+  return [low, high];
+}
+
+/** "Vraag 2 van 4" when every path from here has the same length, else "Vraag 2". */
+function counter(data, number, qid) {
+  if (qid === null) {
+    const [low, high] = remaining(data, data.start);
+    return low === high ? `Vraag 1 van ${low + 1}` : "Vraag 1";
+  }
+  const [low, high] = remaining(data, qid);
+  return low === high ? `Vraag ${number} van ${number + low - 1}` : `Vraag ${number}`;
+}
+
 function forbiddenFor(data, outcome, current) {
   const order = data.outcomes[outcome].order;
   const here = current && data.outcomes[current] ? data.outcomes[current].order : -1;
   return data.rules.filter((r) => here < r.order && r.order <= order).map((r) => r.text);
 }
 
-// "What to do now for your role": a radio group that shows one role's tasks, or all.
-// The choice is not stored and not put in the URL.
-function roleFilter(items) {
-  if (items.length < 2) return null;
-  const name = "rw-ww-rol";
-  const options = [{ label: "Alle rollen", index: -1 }, ...items.map((item, index) => ({ label: item.label, index }))];
-  const group = el("fieldset", { class: "rw-ww-rolkeuze" }, el("legend", { text: "Ik ben:" }),
-    options.map((opt) => el("span", { class: "rw-ww-optie" },
-      el("input", { type: "radio", name, id: `${name}-${opt.index + 1}`, value: String(opt.index), checked: opt.index === -1 }),
-      el("label", { for: `${name}-${opt.index + 1}`, text: opt.label }))));
-  group.addEventListener("change", (event) => {
-    const chosen = Number(event.target.value);
-    items.forEach((item, index) => { item.node.hidden = chosen !== -1 && chosen !== index; });
-  });
-  return group;
+// ---------------------------------------------------------------------------------------
+// Screens: "Ik ben …", one question, the action card
+// ---------------------------------------------------------------------------------------
+
+function heading(count, text) {
+  return el("h2", { tabindex: "-1", class: "rw-ww-kop" },
+    count ? el("span", { class: "rw-ww-teller", text: count }) : null,
+    count ? el("span", { class: "rw-sr", text: ": " }) : null,
+    el("span", { class: "rw-ww-kop__tekst", text }));
 }
 
-function outcomeBlock(data, state) {
-  const o = data.outcomes[state.outcome];
-  const why = el("ul", { class: "rw-ww-waarom" },
-    state.choices.map((c) => el("li", {}, `${c.question.text} `, el("strong", { text: c.answer.text }),
-      c.answer.reason ? el("span", { class: "rw-ww-toelichting", text: ` ${c.answer.reason}` }) : null)));
-  const parts = [
-    el("h3", { tabindex: "-1", class: "rw-ww-kop", text: `Advies: ${o.name}` }),
-    el("p", { class: "rw-ww-advies__stap" }, el("a", linkAttrs(o.url), `Ga naar ${o.name}`)),
-    el("p", { text: o.summary }),
-    el("h4", { text: "Waarom dit advies" }), why,
-  ];
-  if (o.roles.length || o.parents) {
-    const items = [
-      ...o.roles.map((r) => ({ label: r.name, node: el("li", {}, el("a", linkAttrs(r.url), r.name), " ",
-        el("span", { class: "rw-muted", text: `(${r.responsibility})` }), r.tasks.length ? `: ${r.tasks.join(" ")}` : "") })),
-      ...(o.parents ? [{ label: "Ouder (in gewone taal)", node: el("li", {}, el("strong", { text: "Ouders" }), `: ${o.parents}`) }] : []),
-    ];
-    parts.push(el("h4", { text: "Wat te doen nu" }), roleFilter(items), el("ul", { class: "rw-ww-rollen" }, items.map((i) => i.node)));
-  }
-  if (o.talk.length) parts.push(el("h4", { text: "Met wie praat u" }), el("p", { text: o.talk.join(", ") }));
-  if (o.documents.length) {
-    parts.push(el("h4", { text: "Documenten" }), el("ul", {}, o.documents.map((d) =>
-      el("li", {}, el("a", linkAttrs(d.url), d.name), `: ${d.action}${d.deadline ? ` (${d.deadline})` : ""}`))));
-  }
-  const rules = forbiddenFor(data, state.outcome, state.current);
-  if (rules.length) {
-    parts.push(el("h4", { text: "Wat de route niet toestaat" }),
-      el("ul", { class: "rw-ww-verboden" }, rules.map((t) => el("li", { text: t }))));
-  }
-  return el("div", { class: "rw-ww-advies", "data-testid": "advies", "data-step": o.id }, parts);
+function readerBlock(data, onChoose) {
+  const count = counter(data, 1, null);
+  const buttons = READERS.map((r) => el("button", { type: "button", class: "md-button rw-ww-ik", "data-rw-ik": r.id, text: r.button }));
+  const block = el("div", { class: "rw-ww-vraag", "data-testid": "vraag", "data-question": "ik", role: "group", "aria-labelledby": "rw-ww-ik-kop" },
+    Object.assign(heading(count, "Wie bent u?"), { id: "rw-ww-ik-kop" }),
+    el("p", { class: "rw-ww-hint", text: "Dan krijgt u het advies in woorden voor u." }),
+    el("div", { class: "rw-ww-ik-keuze" }, buttons));
+  buttons.forEach((b) => b.addEventListener("click", () => onChoose(b.dataset.rwIk)));
+  return { block, count, title: "Wie bent u?" };
 }
 
 /** On submit of a radio-button form: the chosen input, or an error and focus when none is. */
@@ -140,9 +157,10 @@ function onChoice(form, error, handle) {
   });
 }
 
-function questionBlock(data, state, preselect, onAnswer) {
+function questionBlock(data, state, number, preselect, onAnswer) {
   const q = state.question;
   const hintId = `rw-ww-hint-${state.qid}`;
+  const count = counter(data, number, state.qid);
   const error = el("p", { class: "rw-ww-fout", role: "alert", hidden: true, text: "Kies eerst een antwoord." });
   const options = q.answers.map((a, i) => el("div", { class: "rw-ww-optie" },
     el("input", { type: "radio", name: "rw-ww-antwoord", id: `rw-ww-a-${i}`, value: String(i),
@@ -150,65 +168,152 @@ function questionBlock(data, state, preselect, onAnswer) {
     el("label", { for: `rw-ww-a-${i}`, text: a.text })));
   const form = el("form", { class: "rw-ww-vraagform", novalidate: true },
     el("fieldset", q.hint ? { "aria-describedby": hintId } : {},
-      el("legend", {}, el("h3", { tabindex: "-1", class: "rw-ww-kop", text: q.text })),
+      el("legend", {}, heading(count, q.text)),
       q.hint ? el("p", { class: "rw-ww-hint", id: hintId, text: q.hint }) : null,
       el("div", { class: "rw-ww-opties" }, options)),
     error,
     el("button", { type: "submit", class: "md-button md-button--primary", "data-testid": "volgende", text: "Volgende" }));
   onChoice(form, error, (chosen) => onAnswer(Number(chosen.value)));
-  return el("div", { class: "rw-ww-vraag", "data-testid": "vraag", "data-question": state.qid }, form);
+  return { block: el("div", { class: "rw-ww-vraag", "data-testid": "vraag", "data-question": state.qid }, form), count, title: q.text };
 }
 
-function summaryBlock(state) {
-  if (!state.choices.length) return null;
+function answersList(state, reader) {
+  const who = readerById(reader);
   return el("div", { class: "rw-ww-overzicht" },
     el("h3", { class: "rw-ww-overzicht__kop", text: "Uw antwoorden" }),
-    el("dl", {}, state.choices.map((c, depth) => [
-      el("dt", { text: c.question.text }),
-      el("dd", {}, el("span", { text: c.answer.text }), " ",
-        el("button", { type: "button", class: "rw-ww-linkknop", "data-rw-wijzig": String(depth) },
-          "Wijzig", el("span", { class: "rw-sr", text: ` het antwoord op: ${c.question.text}` }))),
-    ])));
+    el("dl", {},
+      who ? [el("dt", { text: "Ik ben" }), el("dd", {}, el("span", { text: who.label }), " ",
+        el("button", { type: "button", class: "rw-ww-linkknop", "data-rw-wijzig": "ik" },
+          "Wijzig", el("span", { class: "rw-sr", text: " wie u bent" })))] : null,
+      state.choices.map((c, depth) => [
+        el("dt", { text: c.question.text }),
+        el("dd", {}, el("span", { text: c.answer.text }), " ",
+          el("button", { type: "button", class: "rw-ww-linkknop", "data-rw-wijzig": String(depth) },
+            "Wijzig", el("span", { class: "rw-sr", text: ` het antwoord op: ${c.question.text}` })),
+          c.answer.reason ? el("span", { class: "rw-ww-toelichting", text: c.answer.reason }) : null),
+      ])));
+}
+
+function section(title, body) {
+  return el("section", { class: "rw-ww-kaart__deel" }, el("h3", { text: title }), body);
+}
+
+function list(items, render) {
+  return el("ul", {}, items.map((item) => el("li", {}, render(item))));
+}
+
+function cardBlock(data, state, reader, pageUrl) {
+  const o = data.outcomes[state.outcome];
+  const who = readerById(reader) || READERS[2];
+  const card = o.card.readers[who.id];
+  const parts = [
+    el("p", { class: "rw-ww-kaart__voor", text: `Advies voor u als ${who.label} · ${data.name}` }),
+    heading(null, `Advies: ${o.name}`),
+    el("p", { class: "rw-ww-kaart__samenvatting", text: o.summary }),
+    section("Wat u nu doet", card.do.length ? list(card.do, (t) => t)
+      : el("p", { text: "De route noemt hier geen taak voor u. Lees wat er in deze stap gebeurt via de link onderaan." })),
+    section("Uw aanspreekpunt", card.contact
+      ? el("p", {}, el("a", { ...linkAttrs(card.contact.url), class: "rw-ww-kaart__wie" }, card.contact.name),
+        card.contact.about ? el("span", { class: "rw-ww-kaart__over", text: card.contact.about }) : null)
+      : el("p", { text: "De route noemt in deze stap geen aanspreekpunt. Vraag het de school." })),
+    section(who.id === "ouder" ? "Wat u beslist of ondertekent" : "Wat u vastlegt of ondertekent",
+      card.record.length ? list(card.record, (r) => r.name
+        ? [el("a", linkAttrs(r.url), r.name), `: ${r.text}`] : r.text)
+        : el("p", { text: who.id === "ouder" ? "In deze stap vraagt de route u niets te beslissen of te ondertekenen."
+          : "De route noemt in deze stap niets om vast te leggen." })),
+    section("Wat hierna komt", o.card.next.length ? list(o.card.next, (n) => [el("a", linkAttrs(n.url), n.name), n.when ? `: ${n.when}` : ""])
+      : el("p", { text: o.card.end ? "Hier kan de route eindigen." : "De route noemt geen volgende stap." })),
+  ];
+  const rules = forbiddenFor(data, state.outcome, state.current);
+  if (rules.length) parts.push(section("Let op", el("ul", { class: "rw-ww-verboden" }, rules.map((t) => el("li", { text: t })))));
+  const copied = el("p", { class: "rw-ww-gekopieerd", role: "status" });
+  parts.push(el("div", { class: "rw-ww-kaart__acties" },
+    el("button", { type: "button", class: "md-button", "data-rw-kopieer": "", text: "Link kopiëren" }),
+    el("button", { type: "button", class: "md-button", "data-rw-print": "", text: "Advies afdrukken" }),
+    copied));
+  parts.push(el("details", { class: "rw-ww-waarom" }, el("summary", { text: "Waarom dit advies" }),
+    answersList(state, reader),
+    el("p", {}, el("a", linkAttrs(o.url), `Alles over ${o.name}`))));
+  const block = el("div", { class: "rw-ww-advies rw-ww-kaart", "data-testid": "advies", "data-step": o.id }, parts);
+  block.querySelector("[data-rw-print]").addEventListener("click", () => window.print());
+  block.querySelector("[data-rw-kopieer]").addEventListener("click", () => copyLink(copied, pageUrl));
+  return { block, title: `Advies: ${o.name}` };
+}
+
+/** Copy the address of this advice (who is asking and the answers; never typed text). */
+async function copyLink(status, pageUrl) {
+  const link = new URL(pageUrl || location.href.split("#")[0], location.href).href.split("#")[0] + location.hash;
+  try {
+    await navigator.clipboard.writeText(link);
+    status.textContent = "De link is gekopieerd.";
+  } catch {
+    const field = el("input", { type: "text", readonly: true, value: link, "aria-label": "Link naar dit advies", class: "rw-ww-linkveld" });
+    status.replaceChildren("Kopiëren lukte niet; kopieer de link hieronder zelf.", field);
+    field.select();
+  }
+  reportHeight();
 }
 
 class Questions {
-  constructor(root, live, data) {
+  constructor(root, live, data, page) {
     this.root = root;
     this.live = live;
     this.data = data;
+    this.page = page;
+    this.baseTitle = document.title;
     this.last = [];
   }
 
   render(focus) {
-    const parsed = parsePath(location.hash);
-    const indexes = parsed || [];
-    const state = walk(this.data, indexes);
+    this.renderedUrl = location.href;
+    const parsed = parseHash(location.hash);
+    const reader = parsed ? parsed.reader : null;
+    const state = walk(this.data, parsed ? parsed.indexes : []);
     const given = state.choices.map((c) => c.index);
     const longer = this.last.length > given.length && given.every((v, i) => this.last[i] === v);
     const preselect = longer ? this.last[given.length] : null;
     if (!longer || state.outcome) this.last = given;
-    const nav = given.length ? el("div", { class: "rw-ww-knoppen" },
-      el("button", { type: "button", class: "md-button", "data-rw-vorige": "", text: "Vorige" }),
-      el("button", { type: "button", class: "md-button", "data-rw-opnieuw": "", text: "Opnieuw beginnen" })) : null;
-    const main = state.outcome ? outcomeBlock(this.data, state)
-      : state.question ? questionBlock(this.data, state, preselect, (i) => setPath([...given, i])) : null;
-    this.root.replaceChildren(...[summaryBlock(state), main, nav].filter(Boolean));
-    this.root.querySelectorAll("[data-rw-wijzig]").forEach((b) =>
-      b.addEventListener("click", () => { this.last = given; setPath(given.slice(0, Number(b.dataset.rwWijzig))); }));
-    const back = this.root.querySelector("[data-rw-vorige]");
-    if (back) back.addEventListener("click", () => { this.last = given; setPath(given.slice(0, -1)); });
-    const reset = this.root.querySelector("[data-rw-opnieuw]");
-    if (reset) reset.addEventListener("click", () => { this.last = []; setPath([]); });
-    if (state.outcome) {
-      const o = this.data.outcomes[state.outcome];
+    this.page.showFlow(parsed !== null);
+
+    let screen;
+    if (!reader) screen = readerBlock(this.data, (id) => go(hashFor(id, given)));
+    else if (state.outcome) screen = cardBlock(this.data, state, reader, this.root.dataset.rwPagina);
+    else if (state.question) screen = questionBlock(this.data, state, given.length + 2, preselect, (i) => go(hashFor(reader, [...given, i])));
+    else screen = { block: el("p", { text: "Dit adres past niet bij de vragen van deze route." }), title: "" };
+
+    const back = parsed !== null ? el("button", { type: "button", class: "md-button", "data-rw-vorige": "", text: "Vorige" }) : null;
+    const restart = reader ? el("a", { href: hashFor(reader, []), class: "md-button rw-ww-opnieuw", "data-rw-opnieuw": "", text: "Opnieuw beginnen" }) : null;
+    const nav = back || restart ? el("div", { class: "rw-ww-knoppen" }, back, restart) : null;
+    const summary = reader && !state.outcome && state.choices.length ? answersList(state, reader) : null;
+    this.root.replaceChildren(...[screen.block, nav, summary].filter(Boolean));
+
+    this.root.querySelectorAll("[data-rw-wijzig]").forEach((b) => b.addEventListener("click", () => {
+      this.last = given;
+      const which = b.dataset.rwWijzig;
+      go(which === "ik" ? hashFor(null, given) : hashFor(reader, given.slice(0, Number(which))));
+    }));
+    if (back) back.addEventListener("click", () => {
+      this.last = given;
+      go(!reader ? "" : given.length ? hashFor(reader, given.slice(0, -1)) : hashFor(null, []));
+    });
+    if (restart) restart.addEventListener("click", (event) => {
+      event.preventDefault();
+      this.last = [];
+      go(hashFor(reader, []));
+    });
+
+    const label = parsed === null ? "" : screen.count ? `${screen.count}: ${screen.title}` : screen.title;
+    document.title = label ? `${label} · ${this.baseTitle}` : this.baseTitle;
+    if (state.outcome && reader) {
       this.live.textContent = "";
-      setTimeout(() => { this.live.textContent = `Advies: ${o.name}`; }, 50);
+      setTimeout(() => { this.live.textContent = `${screen.title}, voor u als ${readerById(reader).label}`; }, 50);
     }
-    if (focus && (parsed !== null)) {
-      const heading = this.root.querySelector(".rw-ww-kop");
-      if (heading) {
-        heading.focus({ preventScroll: true });
-        heading.scrollIntoView({ block: "start" });
+    if (focus && parsed !== null) {
+      const h = this.root.querySelector(".rw-ww-kop");
+      if (h) {
+        h.focus({ preventScroll: true });
+        h.scrollIntoView({ block: "start" });
+        askHostToScroll(h);
       }
     }
     reportHeight();
@@ -322,16 +427,86 @@ function showSuggestions(target, data, text, onConfirm) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Embedded in another site (…/wegwijzer/embed/ in an iframe)
+// ---------------------------------------------------------------------------------------
+// Privacy: the framing page may be anyone's. It gets only what it needs to fit and follow
+// the iframe: a height rounded up to 50 px and the offset of a new question or advice. Both
+// are sent after a screen changes (a click on an answer, Vorige, a fold-out) or the window
+// is resized, never because of what was typed: the suggestion box of the embed has a fixed
+// height, so a match and no match give the same layout and the same messages.
+
+const HEIGHT_STEP = 50;
+let lastHeight = 0;
+
+function hostOrigin() {
+  try {
+    return document.referrer ? new URL(document.referrer).origin : "*";
+  } catch {
+    return "*";
+  }
+}
+
+function tellHost(message) {
+  if (embedded()) window.parent.postMessage(message, hostOrigin());
+}
+
+function reportHeight() {
+  if (!embedded()) return;
+  const content = document.querySelector(".md-content") || document.body;
+  const exact = content.getBoundingClientRect().bottom + window.scrollY + 16;
+  const height = Math.ceil(exact / HEIGHT_STEP) * HEIGHT_STEP;
+  if (height === lastHeight) return;
+  lastHeight = height;
+  tellHost({ type: "routewijzer:hoogte", height });
+}
+
+function askHostToScroll(node) {
+  if (!embedded()) return;
+  reportHeight();
+  tellHost({ type: "routewijzer:scroll", top: Math.max(0, Math.round(node.getBoundingClientRect().top + window.scrollY - 8)) });
+}
+
+/** The embed page's colour: ?kleur=licht|donker; else what the host page says it is (the
+    snippet sends routewijzer:kleur); else the reader's prefers-color-scheme. Never the
+    palette stored for the main site, which made a dark slab in a white school page. */
+function embedScheme() {
+  const words = { donker: "slate", licht: "default" };
+  const fixed = words[new URLSearchParams(location.search).get("kleur")] || null;
+  let host = null;
+  const scheme = () => fixed || host || (matchMedia("(prefers-color-scheme: dark)").matches ? "slate" : "default");
+  const apply = () => {
+    if (document.body.getAttribute("data-md-color-scheme") !== scheme()) {
+      document.body.setAttribute("data-md-color-scheme", scheme());
+    }
+  };
+  apply();
+  // Material sets the palette when its components mount (on document$, which it subscribed
+  // to before this script) and on a change of the system setting: apply ours after it.
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(apply);
+  window.addEventListener("load", apply);
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => setTimeout(apply));
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent || !event.data || event.data.type !== "routewijzer:kleur") return;
+    host = words[event.data.kleur] || null;
+    apply();
+  });
+}
+
+// ---------------------------------------------------------------------------------------
 // Setup per page (instant navigation swaps the content; set up again each time)
 // ---------------------------------------------------------------------------------------
 
 let questions = null;
 
-function reportHeight() {
-  if (!embedded()) return;
-  const content = document.querySelector(".md-content") || document.body;
-  const height = Math.ceil(content.getBoundingClientRect().bottom + window.scrollY + 16);
-  window.parent.postMessage({ type: "routewijzer:hoogte", height }, "*");
+/** Start screen: intro, the questions and the search as two entries. In the flow: one question only. */
+function pageParts() {
+  const extras = [...document.querySelectorAll("[data-rw-start]")];
+  document.querySelectorAll("[data-rw-static-kop]").forEach((node) => { node.hidden = true; });
+  return {
+    showFlow(inFlow) {
+      extras.forEach((node) => { node.hidden = inFlow; });
+    },
+  };
 }
 
 function setupRoute(dataNode) {
@@ -342,7 +517,7 @@ function setupRoute(dataNode) {
   if (!app || !live || !data.start) return;
   staticTree.hidden = true;
   app.hidden = false;
-  questions = new Questions(app, live, data);
+  questions = new Questions(app, live, data, pageParts());
   questions.render(true);
 
   const form = document.querySelector("[data-rw-form]");
@@ -354,8 +529,15 @@ function setupRoute(dataNode) {
       event.preventDefault();
       showSuggestions(target, data, input.value, () => {
         questions.last = [];
-        setPath([]);
+        const parsed = parseHash(location.hash);
+        go(hashFor(parsed ? parsed.reader : null, []));
       });
+      if (embedded()) {
+        target.classList.add("rw-ww-suggesties--vast");
+        target.tabIndex = 0;
+        target.setAttribute("role", "region");
+        target.setAttribute("aria-label", "Gevonden stappen");
+      }
       reportHeight();
     });
   }
@@ -369,17 +551,6 @@ function setupRoute(dataNode) {
   }
 }
 
-function setupSite(root) {
-  const form = root.querySelector("[data-rw-site-form]");
-  const links = root.querySelector("[data-rw-site-links]");
-  if (!form) return;
-  form.hidden = false;
-  if (links) links.hidden = true;
-  onChoice(form, form.querySelector(".rw-ww-fout"), (chosen) => {
-    location.href = new URL(chosen.value, location.href).href.split("#")[0] + "#pad=";
-  });
-}
-
 function setup() {
   lastUrl = location.href;
   const dataNode = document.querySelector("template.rw-ww-data");
@@ -389,34 +560,39 @@ function setup() {
   } else if (!dataNode) {
     questions = null;
   }
-  const site = document.querySelector("[data-rw-site]");
-  if (site && !site.dataset.rwReady) {
-    site.dataset.rwReady = "1";
-    setupSite(site);
-  }
   reportHeight();
 }
 
 const active = () => questions && document.contains(questions.root);
 
+/** Back/Forward between two screens of the wegwijzer: render here; true when it was ours. */
+function onPopstate() {
+  const previous = new URL(lastUrl);
+  lastUrl = location.href;
+  if (active() && previous.pathname === location.pathname && (isOurs(location.hash) || isOurs(previous.hash))) {
+    questions.render(true);
+    return true;
+  }
+  return false;
+}
+
 function start() {
-  window.addEventListener("popstate", (event) => {
-    const previous = new URL(lastUrl);
-    lastUrl = location.href;
-    if (active() && previous.pathname === location.pathname && (isPad(location.hash) || isPad(previous.hash))) {
-      event.stopImmediatePropagation();
-      questions.render(true);
-    }
-  }, true);
+  // overrides/main.html registers a listener before Material's and calls this one.
+  window.rwPopstate = onPopstate;
+  if (!window.rwPopstateEarly) {
+    window.addEventListener("popstate", (event) => { if (onPopstate()) event.stopImmediatePropagation(); }, true);
+  }
 
   window.addEventListener("hashchange", () => {
     lastUrl = location.href;
-    if (active() && isPad(location.hash)) questions.render(true);
+    if (active() && isOurs(location.hash) && questions.renderedUrl !== location.href) questions.render(true);
   });
 
+  if (document.querySelector("[data-rw-embed]")) embedScheme();
   if (embedded()) {
-    if ("ResizeObserver" in window) new ResizeObserver(() => reportHeight()).observe(document.body);
     window.addEventListener("load", reportHeight);
+    window.addEventListener("resize", reportHeight);
+    document.addEventListener("toggle", reportHeight, true);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
