@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import (
+    Document,
     DocumentUse,
     Item,
     LoadedRoute,
     ParentPart,
+    Role,
     Responsibility,
     RolePart,
     Rule,
@@ -268,3 +270,139 @@ def _item_texts(item: Item) -> list[str]:
 def _plain(text: str) -> str:
     """Text compared as a reader sees it: line breaks and runs of spaces don't count."""
     return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Answers first: what a reader of a step needs before the full source text
+# ---------------------------------------------------------------------------
+
+TEACHER_ROLE_IDS = frozenset({"leerkracht"})
+"""Role ids that stand for the reader of a step page (the teacher): never named as 'with whom'."""
+
+FAMILY_ROLE_IDS = frozenset({"ouders", "leerling"})
+"""Role ids that stand for the parents' side: never someone parents are told to contact."""
+
+DECIDE_KINDS = frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})
+"""What parents decide or sign: toestemming, instemming, handtekening, beslissen."""
+
+DECIDE_WORDS: dict[ParentPart, str] = {
+    ParentPart.PERMISSION: "Toestemming",
+    ParentPart.CONSENT: "Instemming",
+    ParentPart.SIGNS: "Handtekening",
+    ParentPart.DECIDES: "U beslist",
+}
+"""Short labels for what parents decide, in the order a parent meets them."""
+
+
+@dataclass(frozen=True)
+class RecordItem:
+    """One thing to record or sign in a step: a document use or a 'vastleggen' line."""
+
+    key: str
+    """Stable id within the step for the tick list (same as on the Documenten page)."""
+    text: str
+    document: Document | None = None
+    where: str | None = None
+    deadline: str | None = None
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Where the route goes from a step, and when."""
+
+    transition: Transition
+    step: Step
+
+
+@dataclass(frozen=True)
+class ParentDecision:
+    """Something parents decide or sign, with the step it belongs to."""
+
+    step: Step
+    kind: ParentPart
+    text: str
+
+
+def _is_teacher(role: Role) -> bool:
+    return role.id in TEACHER_ROLE_IDS
+
+
+def _is_family(role: Role) -> bool:
+    return role.id in FAMILY_ROLE_IDS
+
+
+class StepAnswers:
+    """The answers a step page and the parents' page give first, computed from one route.
+
+    Kept apart from `RouteView`'s lookups because these are choices (who counts as the
+    reader, which one role is a parent's contact) that the templates must not make.
+    """
+
+    def __init__(self, view: RouteView) -> None:
+        self.view = view
+
+    def teacher_tasks(self, step: Step) -> list[str]:
+        """What the teacher does in this step, in the route's words (empty if not named)."""
+        return [t for p in step.roles if p.role in TEACHER_ROLE_IDS for t in p.tasks]
+
+    def partners(self, step: Step) -> list[RolePart]:
+        """Who the teacher works with in this step: every role but the teacher, most responsible first."""
+        return [p for p in self.view.roles_in(step) if not _is_teacher(self.view.roles[p.role])]
+
+    def lead(self, step: Step) -> Role | None:
+        """Who leads the step (eindverantwoordelijk or regie), if the route says so."""
+        part = next((p for p in self.view.roles_in(step) if self.view.is_lead(p)), None)
+        return self.view.roles[part.role] if part else None
+
+    def parent_contact(self, step: Step) -> Role | None:
+        """Parents' one contact in a step: the named contactpersoon, else who leads, else who is responsible."""
+        candidates = [p for p in self.view.roles_in(step) if not _is_family(self.view.roles[p.role])]
+        for wanted in ((Responsibility.CONTACT,), (Responsibility.FINAL, Responsibility.DIRECTION),
+                       (Responsibility.RESPONSIBLE,)):
+            found = next((p for p in candidates if p.responsibility in wanted), None)
+            if found is not None:
+                return self.view.roles[found.role]
+        return self.view.roles[candidates[0].role] if candidates else None
+
+    def records(self, step: Step) -> list[RecordItem]:
+        """Documents to handle and things to record, with where they are kept."""
+        items = []
+        for index, use in enumerate(step.documents, start=1):
+            doc = self.view.documents[use.document]
+            items.append(RecordItem(key=f"doc-{index}-{use.document}", text=use.action, document=doc,
+                                    where=doc.where, deadline=use.deadline))
+        for index, record in enumerate(step.records, start=1):
+            items.append(RecordItem(key=f"vastleggen-{index}", text=record))
+        return items
+
+    def next_steps(self, step: Step) -> list[NextStep]:
+        """The step's transitions with their target steps."""
+        return [NextStep(t, self.view.steps[t.to]) for t in step.transitions]
+
+    def position(self, step: Step) -> str:
+        """'Fase 2 van 6' when the label is the step's number, else 'Stap 7 van 9'."""
+        steps = self.view.route.steps
+        number = steps.index(step) + 1
+        parts = step.label.split()
+        if len(parts) == 2 and parts[1] == str(number):
+            return f"{step.label} van {len(steps)}"
+        return f"Stap {number} van {len(steps)}"
+
+    def parent_decisions(self, step: Step | None = None) -> list[ParentDecision]:
+        """What parents decide or sign: in one step, or in the whole route (step order)."""
+        steps = [step] if step is not None else self.view.route.steps
+        return [ParentDecision(s, i.kind, i.text) for s in steps if s.parents
+                for i in s.parents.items if i.kind in DECIDE_KINDS]
+
+    def parent_heading(self, step: Step) -> str:
+        """A step's heading for parents: the plain title the author gave, else the step's name."""
+        title = step.parents.title if step.parents and step.parents.title else None
+        return f"{step.label}: {title}" if title else step.name
+
+    def start_step(self) -> Step:
+        """Where the route begins: the step marked start, else the first."""
+        return next((s for s in self.view.route.steps if s.start), self.view.route.steps[0])
+
+    def shown_first(self, step: Step) -> frozenset[str]:
+        """Texts the answers block already shows, so the full text below does not say them again."""
+        return frozenset(self.teacher_tasks(step))
