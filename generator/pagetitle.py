@@ -25,8 +25,8 @@ def page_meta(src_uri: str, nav_title: str, page: GeneratedPage | None, context:
     """Values for the theme, HTML-escaped (MkDocs' theme environment does not escape):
     rw_doc_title for <title>, rw_route_name for the header, rw_route_dir for the footer's guard."""
     loaded = context.route_of(src_uri)
-    short = (page.doc_title or page.title) if page else nav_title
-    plain_short = Markup(short).striptags() if page is None else short
+    short = (page.doc_title or page.title or nav_title) if page else nav_title
+    plain_short = short if page is not None and (page.doc_title or page.title) else Markup(short).striptags()
     route_name = loaded.route.organisation.display_name if loaded else None
     title = document_title(plain_short, route_name, site_name) if plain_short else site_name
     meta = {"rw_doc_title": str(escape(title))}

@@ -44,6 +44,11 @@ ROUTE_PAGES.append(render_print_page)
 ROUTE_PAGES.append(render_publish_page)
 SITE_PAGES.append(site_data_pages)
 
+# The three 'Ik ben …' pages the home page leads to.
+from .home import render_audience_pages  # noqa: E402
+
+SITE_PAGES.append(render_audience_pages)
+
 
 def render_site(context: SiteContext) -> list[GeneratedPage]:
     """Every generated page of the site: per route, then site-wide pages."""

@@ -289,7 +289,7 @@ DECIDE_WORDS: dict[ParentPart, str] = {
     ParentPart.PERMISSION: "Toestemming",
     ParentPart.CONSENT: "Instemming",
     ParentPart.SIGNS: "Handtekening",
-    ParentPart.DECIDES: "U beslist",
+    ParentPart.DECIDES: "Beslissen",
 }
 """Short labels for what parents decide, in the order a parent meets them."""
 
@@ -393,6 +393,19 @@ class StepAnswers:
         steps = [step] if step is not None else self.view.route.steps
         return [ParentDecision(s, i.kind, i.text) for s in steps if s.parents
                 for i in s.parents.items if i.kind in DECIDE_KINDS]
+
+    def decisions_by_step(self) -> list[tuple[Step, list[str]]]:
+        """Per step with something to decide: the kinds, in words ('instemming', 'handtekening')."""
+        grouped: list[tuple[Step, list[str]]] = []
+        for step in self.view.route.steps:
+            kinds = [k for k in DECIDE_WORDS if any(d.kind == k for d in self.parent_decisions(step))]
+            if kinds:
+                grouped.append((step, [DECIDE_WORDS[k].lower() for k in kinds]))
+        return grouped
+
+    def decide_word(self, kind: ParentPart) -> str:
+        """'Toestemming', 'Instemming', 'Handtekening' or 'Beslissen'."""
+        return DECIDE_WORDS[kind]
 
     def parent_heading(self, step: Step) -> str:
         """A step's heading for parents: the plain title the author gave, else the step's name."""
