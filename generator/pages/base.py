@@ -44,6 +44,8 @@ class GeneratedPage:
     """Where in the navigation the page goes below its route, e.g. ('Stappen',)."""
     order: int = 0
     """Position within its navigation level; lower comes first."""
+    own_prevnext: bool = False
+    """The page carries its own previous/next links, so the theme's footer pair is left out."""
     doc_title: str = ""
     """Short name for the browser tab ('Fase 2'); empty uses `title`. The route's name is added."""
 

@@ -54,9 +54,10 @@ def sorted_routes(context: SiteContext) -> list[LoadedRoute]:
 
 
 def search_words(loaded: LoadedRoute) -> str:
-    """Every name a reader may type to find a route: display name, name, school, SWV, title."""
+    """Every name a reader may type to find a route: display name, school, SWV, title (and the
+    formal name when the author set no display name, so an internal note never shows up)."""
     org = loaded.route.organisation
-    names = [org.display_name, org.name, org.school, org.swv, loaded.route.title]
+    names = [org.display_name, org.school, org.swv, loaded.route.title]
     return " ".join(dict.fromkeys(n for n in names if n))
 
 

@@ -31,6 +31,6 @@ def render_step_pages(loaded: LoadedRoute, context: SiteContext) -> list[Generat
         previous, following = view.neighbours(step)
         content = render("pages/step.md.j2", step=step, view=view, answers=answers,
                          links=page_links(loaded, context, src), previous=previous, next=following)
-        pages.append(GeneratedPage(src_uri=src, content=content, title=step.name, doc_title=step.label,
+        pages.append(GeneratedPage(src_uri=src, content=content, title=step.name, doc_title=step.label, own_prevnext=True,
                                    nav_section=("Stappen",), order=STEP_ORDER + index))
     return pages
