@@ -156,7 +156,7 @@ def test_parent_reaches_the_sbo_decision_and_contact_in_three_taps(new_page, sit
     for heading in ("Wat er nu gebeurt", "Wat u beslist", "Uw aanspreekpunt", "Uw rechten en hulp"):
         assert page.get_by_role("heading", name=heading).is_visible(), heading
 
-    to_step = page.locator(f".rw-decisions a[href='#ouders-{step.id}']")
+    to_step = page.locator(f".rw-decisions a[href$='#ouders-{step.id}']")  # instant navigation makes hrefs absolute
     assert in_view(page, to_step), "the link to the SBO step is not on the first screen"
     to_step.tap()
     taps += 1
@@ -237,3 +237,38 @@ def test_search_dialog_has_an_accessible_name(page, site_url: str) -> None:
     page.goto(site_url)
     dialog = page.locator(".md-search[role=dialog]")
     assert dialog.get_attribute("aria-label") == "Zoeken"
+
+
+# --- Step pages: the same sentence once ---------------------------------------------------------
+
+_SKIP = re.compile(r"<(script|style|template|nav|a|h[1-6]|legend)\b.*?</\1>|<span class=\"rw-sr\">.*?</span>"
+                   r"|<span class=\"rw-condition\">.*?</span>|<div class=\"rw-block[^\"]*\">.*?</div>", re.S)
+
+
+def page_sentences(html: str) -> list[str]:
+    """Sentences a reader sees in the article, leaving out names (links, headings, the step list),
+    screen-reader labels, arrow conditions (each arrow states its own) and source lists kept whole."""
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    article = _SKIP.sub(" ", article)
+    article = re.sub(r"<(li|p|td|th|dd|dt|summary|label|div|br)\b[^>]*>", "\n", article)
+    text = unescape(re.sub(r"<[^>]+>", "", article))
+    found = []
+    for block in text.split("\n"):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9“\"(])", block):  # not after 'm.b.t.'
+            sentence = " ".join(sentence.split())
+            if len(sentence) >= 30:
+                found.append(sentence.casefold().rstrip("."))
+    return found
+
+
+def test_a_step_page_says_each_sentence_once(built_site: Path) -> None:
+    """Issue 12: the same sentence once per page, not four times (source text repeats a lot)."""
+    repeated: dict[str, list[str]] = {}
+    pages = sorted(built_site.glob("*/stappen/*/index.html"))
+    assert len(pages) == sum(len(r.route.steps) for r in ROUTES)
+    for path in pages:
+        sentences = page_sentences(path.read_text(encoding="utf-8"))
+        twice = sorted({s for s in sentences if sentences.count(s) > 1})
+        if twice:
+            repeated[path.relative_to(built_site).as_posix()] = twice
+    assert not repeated, repeated

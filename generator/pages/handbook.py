@@ -8,6 +8,7 @@ to pass another `Links` implementation (in-document anchors instead of page URLs
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -16,6 +17,7 @@ from ..model import (
     DocumentUse,
     Item,
     LoadedRoute,
+    ParentItem,
     ParentPart,
     Role,
     Responsibility,
@@ -23,6 +25,7 @@ from ..model import (
     Rule,
     RuleKind,
     Step,
+    SubItem,
     Transition,
     TransitionKind,
 )
@@ -79,11 +82,12 @@ PARENT_PART_WORDS: dict[ParentPart, str] = {
 PARENT_GROUPS: tuple[tuple[str, str, frozenset[ParentPart]], ...] = (
     ("verteld", "Wat ouders te horen krijgen", frozenset({ParentPart.INFORMED})),
     ("gevraagd", "Wat er van ouders gevraagd wordt",
-     frozenset({ParentPart.CONVERSATION, ParentPart.TAKES_PART, ParentPart.CONTRIBUTES, ParentPart.SIGNS})),
+     frozenset({ParentPart.CONVERSATION, ParentPart.TAKES_PART, ParentPart.CONTRIBUTES})),
     ("beslissen", "Waar ouders over beslissen",
-     frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.DECIDES})),
+     frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})),
 )
-"""Parents' items grouped by what they mean for parents: told, asked, or deciding."""
+"""Parents' items grouped by what they mean for parents: told, asked, or deciding. A signature
+counts as deciding: by signing, parents agree (issue 12: toestemming, instemming, handtekening)."""
 
 PARENT_GROUPS_YOU: dict[str, str] = {
     "verteld": "Wat u te horen krijgt",
@@ -258,13 +262,84 @@ class RouteView:
         """Every step that does something with this document, in step order."""
         return [StepUse(s, u) for s in self.route.steps for u in s.documents if u.document == document_id]
 
+    def once(self) -> Once:
+        """An empty record of what a page shows (see `Once`)."""
+        return Once()
+
     def checklist_steps(self) -> list[Step]:
         """Steps with something to tick: documents to handle or things to record."""
         return [s for s in self.route.steps if s.documents or s.records]
 
 
+class Once:
+    """What one page already shows, so a sentence the source repeats in several fields
+    (description, signals, tasks, deadlines) is said once per page, where it first appears.
+
+    Works per sentence: a paragraph or list item loses the sentences the page already said
+    and is left out when nothing new is left. Nothing is lost: what is left out is on the
+    page, higher up.
+    """
+
+    def __init__(self, texts: tuple[str, ...] = ()) -> None:
+        self._seen: set[str] = set()
+        for text in texts:
+            self._seen.update(_sentence_keys(text))
+
+    def _fresh(self, text: str) -> str:
+        """The sentences of `text` not said yet (all of them remembered from now on)."""
+        kept = [s for s in _sentences(text) if _key(s) not in self._seen]
+        self._seen.update(_sentence_keys(text))
+        return " ".join(kept)
+
+    def prose(self, paragraphs: list[str]) -> list[str]:
+        """Paragraphs without the sentences already on the page; empty ones left out."""
+        return [p for p in (self._fresh(p) for p in paragraphs) if p]
+
+    def new(self, items: list[Item]) -> list[Item]:
+        """List items without what the page already says, in order; empty ones left out."""
+        fresh: list[Item] = []
+        for item in items:
+            if isinstance(item, str):
+                text = self._fresh(item)
+                if text:
+                    fresh.append(text)
+                continue
+            subs = [t for t in (self._fresh(i) for i in item.items) if t]
+            text = self._fresh(item.text)
+            if subs:
+                fresh.append(SubItem.model_construct(text=text or item.text, items=subs))
+            elif text:
+                fresh.append(SubItem.model_construct(text=text, items=[]))
+        return fresh
+
+
+    def new_parent_items(self, items: list[ParentItem]) -> list[ParentItem]:
+        """Parents' items without what the page already says (for the told and asked groups)."""
+        fresh = []
+        for item in items:
+            text = self._fresh(item.text)
+            if text:
+                fresh.append(ParentItem.model_construct(kind=item.kind, text=text))
+        return fresh
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9“\"(])")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(_plain(text)) if s]
+
+
+def _sentence_keys(text: str) -> set[str]:
+    return {_key(s) for s in _sentences(text)}
+
+
+def _key(text: str) -> str:
+    return _plain(text).casefold().rstrip(".")
+
+
 def _item_texts(item: Item) -> list[str]:
-    return [item] if isinstance(item, str) else [item.text, *item.items]
+    return [item] if isinstance(item, str) else [item.text, *getattr(item, "items", [])]
 
 
 def _plain(text: str) -> str:
@@ -304,6 +379,8 @@ class RecordItem:
     document: Document | None = None
     where: str | None = None
     deadline: str | None = None
+    first_use: bool = True
+    """False when the same document came earlier in the step (link to it once)."""
 
 
 @dataclass(frozen=True)
@@ -367,10 +444,12 @@ class StepAnswers:
     def records(self, step: Step) -> list[RecordItem]:
         """Documents to handle and things to record, with where they are kept."""
         items = []
+        seen: set[str] = set()
         for index, use in enumerate(step.documents, start=1):
             doc = self.view.documents[use.document]
             items.append(RecordItem(key=f"doc-{index}-{use.document}", text=use.action, document=doc,
-                                    where=doc.where, deadline=use.deadline))
+                                    where=doc.where, deadline=use.deadline, first_use=doc.id not in seen))
+            seen.add(doc.id)
         for index, record in enumerate(step.records, start=1):
             items.append(RecordItem(key=f"vastleggen-{index}", text=record))
         return items
@@ -416,6 +495,10 @@ class StepAnswers:
         """Where the route begins: the step marked start, else the first."""
         return next((s for s in self.view.route.steps if s.start), self.view.route.steps[0])
 
-    def shown_first(self, step: Step) -> frozenset[str]:
-        """Texts the answers block already shows, so the full text below does not say them again."""
-        return frozenset(self.teacher_tasks(step))
+    def once(self, step: Step) -> Once:
+        """A fresh record of what a step page shows, primed with the answers block's texts."""
+        texts = [step.summary, *self.teacher_tasks(step), *(r.text for r in self.records(step))]
+        texts += [d for use in step.documents for i in use.details for d in _item_texts(i)]
+        texts += [t.condition for t in step.transitions]
+        texts += [r.text for r in self.view.rules_for(step)]
+        return Once(tuple(texts))
