@@ -272,3 +272,82 @@ def test_a_step_page_says_each_sentence_once(built_site: Path) -> None:
         if twice:
             repeated[path.relative_to(built_site).as_posix()] = twice
     assert not repeated, repeated
+
+
+# --- Contrast of every control in every state ----------------------------------------------------
+
+STATE_CONTRAST = """el => {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  const paint = (colours) => {
+    ctx.clearRect(0, 0, 1, 1);
+    for (const c of colours) { ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); }
+    return [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3);
+  };
+  const lum = rgb => { const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                       return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  // Text that is not shown in this state (opacity 0, e.g. a heading anchor at rest) has no contrast to keep.
+  let opacity = 1;
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+  if (opacity < 0.05) return 99;
+  // The background as painted: every ancestor's background colour, from the page down.
+  const chain = [];
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) chain.unshift(getComputedStyle(node).backgroundColor);
+  const bg = paint(["#fff", ...chain]);
+  const fg = paint(["#fff", ...chain, getComputedStyle(el).color]);
+  const a = lum(fg), b = lum(bg);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+CONTROLS = """() => {
+  const seen = new Set(), out = [];
+  const all = document.querySelectorAll("a[href], button, summary, input:not([type=checkbox]):not([type=radio]), label.md-nav__link, .md-button");
+  all.forEach((el, i) => {
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === "hidden" || !el.textContent.trim()) return;
+    if (el.closest("[hidden], .md-search, .md-sidebar--secondary")) return;
+    const sig = [el.tagName, el.className, el.parentElement && el.parentElement.className].join("|");
+    if (seen.has(sig)) return;
+    seen.add(sig);
+    el.setAttribute("data-rw-probe", String(out.length));
+    out.push(sig.slice(0, 90));
+  });
+  return out;
+}"""
+
+PAGE_TYPES = ["", "kies/ouder/", "de-springschans/", "de-springschans/stappen/fase-2/", "de-kempen/voor-ouders/",
+              "de-kempen/wie-doet-wat/", "de-kempen/documenten/", "de-kempen/publiceren/", "vergelijken/",
+              "begrippen/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_control_keeps_text_contrast_on_hover_and_focus(new_page, site_url: str, scheme: str) -> None:
+    """axe does not hover: measure each kind of control at rest, focused and hovered (≥ 4.5:1)."""
+    page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    low: list[str] = []
+    measured = 0
+    for path in PAGE_TYPES:
+        page.goto(site_url + path)
+        # Measure each state's final colours, not Material's .25s colour transitions half-way.
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        page.mouse.move(0, 0)
+        for index, sig in enumerate(page.evaluate(CONTROLS)):
+            control = page.locator(f"[data-rw-probe='{index}']")
+            if not control.is_visible():
+                continue
+            states = {"rust": control.evaluate(STATE_CONTRAST)}
+            control.focus()
+            states["focus"] = control.evaluate(STATE_CONTRAST)
+            control.evaluate("el => el.blur()")
+            control.scroll_into_view_if_needed(timeout=2000)
+            control.hover(timeout=2000, force=True)  # force: the sticky header may overlap the edge
+            states["hover"] = control.evaluate(STATE_CONTRAST)
+            page.mouse.move(0, 0)
+            measured += 1
+            for state, ratio in states.items():
+                if ratio < 4.5:
+                    low.append(f"{path or '/'} {sig} {state}: {ratio:.2f}")
+    assert measured > 40
+    assert not low, "\n".join(low)
