@@ -3,13 +3,20 @@
 Readers of a route meet abbreviations everywhere, and each route says what its own
 abbreviations mean (in `begrippen`, `rollen` and `documenten`). After Markdown has made
 HTML, every whole-word occurrence in ordinary text is wrapped in `<abbr title="…">`;
-Material's `content.tooltips` feature styles those.
+overrides/assets/tooltip.js shows the title as text on hover and focus (Material's
+`content.tooltips` is off: it inserts titles as HTML, and these titles are route text).
 
 The HTML is not rebuilt: the parser only reports where text nodes start, and the
 original string is spliced there, so attributes, scripts, SVG and entities stay exactly
 as they were. The abbreviation is wrapped together with the word it is part of
 (`TLV-aanvraag`, `SO/SBO`), but not with punctuation around it (`(OPP),`, `Leerkracht/IB:`
 gives `IB`): the underline and tooltip then sit on what they explain.
+
+Scope: a route's abbreviations apply to that route's own pages only; one school's
+`afkorting: de` must not wrap every "de" of the other routes. Site-wide pages (home,
+Begrippen, Vergelijken, and any hand-written page) show text of several routes, so they
+get only the abbreviations that every route defines, with the same meaning (compared
+without case); where routes disagree or one lacks it, nothing is wrapped there.
 """
 
 from __future__ import annotations
@@ -54,13 +61,14 @@ def route_abbreviations(loaded: LoadedRoute) -> dict[str, str]:
     return found
 
 
-def site_abbreviations(routes: Iterable[LoadedRoute]) -> dict[str, str]:
-    """All routes' abbreviations; where routes differ, the first route (file order) wins."""
-    merged: dict[str, str] = {}
-    for loaded in routes:
-        for abbreviation, expansion in route_abbreviations(loaded).items():
-            merged.setdefault(abbreviation, expansion)
-    return merged
+def shared_abbreviations(routes: Iterable[LoadedRoute]) -> dict[str, str]:
+    """The abbreviations every route defines with the same meaning: safe on site-wide pages."""
+    tables = [route_abbreviations(loaded) for loaded in routes]
+    if not tables:
+        return {}
+    first, *others = tables
+    return {abbreviation: expansion for abbreviation, expansion in first.items()
+            if all(other.get(abbreviation, "").casefold() == expansion.casefold() for other in others)}
 
 
 def _pattern(abbreviations: Mapping[str, str]) -> re.Pattern[str] | None:
@@ -164,21 +172,20 @@ def add_abbreviations(html: str, abbreviations: Mapping[str, str]) -> str:
 
 
 class PageAbbreviations:
-    """The abbreviations of each page of a build: its own route's first, then those of all
-    routes. Each table is computed once per build, not once per page (with 150 routes that
-    made the build quadratic)."""
+    """The abbreviations of each page of a build: a route page gets its own route's, every
+    other page those all routes share. Each table is computed once per build, not once per
+    page (with 150 routes that made the build quadratic)."""
 
     def __init__(self, routes: Iterable[LoadedRoute], route_dir: Callable[[str], str]) -> None:
         self.routes = tuple(routes)
         self.route_dir = route_dir
-        self._site = site_abbreviations(self.routes)
+        self._shared = shared_abbreviations(self.routes)
         self._per_route: dict[str, dict[str, str]] = {}
 
     def for_page(self, src_uri: str) -> dict[str, str]:
         owner = next((r for r in self.routes if src_uri.startswith(self.route_dir(r.slug))), None)
         if owner is None:
-            return self._site
+            return self._shared
         if owner.slug not in self._per_route:
-            self._per_route[owner.slug] = {**self._site, **route_abbreviations(owner)}
+            self._per_route[owner.slug] = route_abbreviations(owner)
         return self._per_route[owner.slug]
-

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
 
 
 def dutch_date(iso: str) -> str:
-    """'2026-11-23' → '23 november 2026'; anything else is returned unchanged."""
+    """'2026-11-23' → '23 november 2026'; anything that is not a real date is returned unchanged.
+
+    Validation refuses impossible dates; this guard keeps '2026-00-05' from ever being shown
+    as '5 december 2026' (month 0 would otherwise index the last month).
+    """
     try:
-        year, month, day = (int(part) for part in iso.split("-"))
-        return f"{day} {MONTHS[month - 1]} {year}"
-    except (ValueError, IndexError):
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
         return iso
-
-
-def version_line(version: str, iso_date: str) -> str:
-    """'versie 1.2 van 23 november 2026': how the overview, print cover and PDF name a version."""
-    return f"versie {version} van {dutch_date(iso_date)}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -21,7 +21,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .limits import GRAPHVIZ_TIMEOUT, MAX_STEPS, MAX_TRANSITIONS
 from .model import LoadedRoute, Step, TransitionKind
+from .problems import os_error_text
 from .render import environment, render
 
 StepUrl = Callable[[str], str]
@@ -197,9 +199,16 @@ def run_graphviz(dot: str) -> str:
         return cached
     command = graphviz_command() + ["-Tsvg"]
     try:
-        result = subprocess.run(command, input=dot, capture_output=True, text=True, timeout=120, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise FlowchartError(f"Het stroomschema kan niet getekend worden: {command[0]} start niet ({exc}).") from None
+        result = subprocess.run(command, input=dot, capture_output=True, text=True, timeout=GRAPHVIZ_TIMEOUT,
+                                check=False)
+    except subprocess.TimeoutExpired:
+        raise FlowchartError(
+            f"Het stroomschema kan niet getekend worden: Graphviz was na {GRAPHVIZ_TIMEOUT} seconden nog niet klaar. "
+            f"Zo'n groot schema is ook niet te lezen; 'routewijzer check' staat hooguit {MAX_STEPS} stappen en "
+            f"{MAX_TRANSITIONS} overgangen per route toe.") from None
+    except OSError as exc:
+        raise FlowchartError(f"Het stroomschema kan niet getekend worden: {command[0]} start niet "
+                             f"({os_error_text(exc)}).") from None
     if result.returncode != 0 or "<svg" not in result.stdout:
         raise FlowchartError("Het stroomschema kan niet getekend worden; Graphviz meldt: "
                              + (result.stderr.strip() or f"afsluitcode {result.returncode}"))

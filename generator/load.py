@@ -16,10 +16,15 @@ from .messages import translate
 from .model import LoadedRoute, Route
 from .problems import Problem, RouteProblems
 from .validate import check_references, check_route
-from .yamlsource import read_source
+from .yamlsource import read_file_bytes, read_source
 
 ROUTE_SUFFIXES = (".yaml", ".yml")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(text: str) -> bool:
+    """Lower-case letters and digits in groups joined by single dashes: safe in any URL."""
+    return bool(_SLUG.fullmatch(text))
 
 
 def display_path(path: Path) -> str:
@@ -49,33 +54,65 @@ def load_route(path: Path) -> LoadedRoute:
     """Read and validate one route file; its file name (without .yaml) becomes its URL slug."""
     file = display_path(path)
     slug = path.stem
-    if not _SLUG.match(slug):
+    if path.suffix not in ROUTE_SUFFIXES and path.suffix.lower() in ROUTE_SUFFIXES:
+        raise RouteProblems([Problem(file, 1, 1,
+                                     f"de bestandsnaam eindigt op '{path.suffix}'; Routewijzer leest alleen routebestanden "
+                                     f"die eindigen op '.yaml' of '.yml' in kleine letters. Hernoem het bestand naar "
+                                     f"'{slug}{path.suffix.lower()}'.")])
+    if not is_slug(slug):
         raise RouteProblems([Problem(file, 1, 1,
                                      f"de bestandsnaam '{path.name}' wordt het webadres van de route; gebruik alleen "
                                      "kleine letters, cijfers en streepjes, bijvoorbeeld 'de-kempen.yaml'.")])
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RouteProblems([Problem(file, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror}).")]) from None
-    return parse_route(raw, file, slug)
+    return parse_route(read_file_bytes(path, file), file, slug)
 
 
 def route_files(paths: list[Path]) -> list[Path]:
-    """Route files in the given files and folders, sorted, so builds are reproducible."""
+    """Route files in the given files and folders, sorted, so builds are reproducible.
+
+    A folder's `.YAML` or `.Yml` files are listed too, so that load_route can say they
+    need a lower-case suffix instead of leaving them out without a word.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in ROUTE_SUFFIXES and p.is_file()))
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in ROUTE_SUFFIXES and p.is_file()))
         else:
             found.append(path)
     return found
+
+
+def duplicate_slugs(files: list[Path]) -> dict[Path, Problem]:
+    """Files of one folder that would get one URL (`zelfde.yaml` and `zelfde.yml`).
+
+    The first file (in route_files order) keeps the URL; every later one gets a problem that
+    names both. Files in different folders are not compared: a site is built from one
+    folder, and `check oud/ nieuw/` of two versions of a route is fine.
+    """
+    first: dict[tuple[Path, str], Path] = {}
+    problems: dict[Path, Problem] = {}
+    for file in files:
+        key = (file.resolve().parent, file.stem.lower())
+        if key not in first:
+            first[key] = file
+            continue
+        owner = first[key]
+        problems[file] = Problem(display_path(file), 1, 1,
+                                 f"'{display_path(owner)}' en '{display_path(file)}' krijgen allebei het webadres "
+                                 f"'{file.stem}/', zodat de ene route de andere zou overschrijven. Verwijder of hernoem "
+                                 "één van beide bestanden.")
+    return problems
 
 
 def load_routes(paths: list[Path]) -> tuple[list[LoadedRoute], list[Problem]]:
     """Load every route; returns the good ones and all problems of the bad ones."""
     routes: list[LoadedRoute] = []
     problems: list[Problem] = []
-    for file in route_files(paths):
+    files = route_files(paths)
+    duplicates = duplicate_slugs(files)
+    for file in files:
+        if file in duplicates:
+            problems.append(duplicates[file])
+            continue
         try:
             routes.append(load_route(file))
         except RouteProblems as exc:

@@ -22,6 +22,12 @@ from .yamlsource import PathKey, SourceData, dotted
 _UNION_TAGS = {"constrained-str", "str"}
 
 
+def _is_union_tag(part: str) -> bool:
+    """Pydantic's name for a text branch of a union: 'str', 'constrained-str', or that text
+    type wrapped in a validator ('function-after[_no_control(), constrained-str]')."""
+    return part in _UNION_TAGS or part.startswith(("function-after[", "function-before[", "function-wrap["))
+
+
 def _unwrap(annotation: Any) -> list[Any]:
     """The concrete types inside Optional, list, Annotated and Union."""
     origin = typing.get_origin(annotation)
@@ -78,7 +84,7 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[PathKey, bool]:
     current = data
     relevant = True
     for part in loc:
-        if isinstance(part, str) and part in _UNION_TAGS and not (isinstance(current, dict) and part in current):
+        if isinstance(part, str) and _is_union_tag(part) and not (isinstance(current, dict) and part in current):
             relevant = relevant and not isinstance(current, dict)
             continue
         if isinstance(part, str) and part[:1].isupper() and not (isinstance(current, dict) and part in current):
@@ -115,7 +121,14 @@ def _describe(error: dict[str, Any], path: PathKey, value: Any) -> str:
         if isinstance(value, (dict, list)):
             return "verwacht één tekst, maar hier staat een lijst of sectie."
         return "verwacht tekst."
-    if kind == "string_too_short":
+    if kind == "stuurteken":
+        code = error.get("ctx", {}).get("code", "?")
+        return (f"deze tekst bevat een onzichtbaar stuurteken (U+{code}); haal het weg (het komt vaak mee bij "
+                "kopiëren, of staat er als code na een backslash).")
+    if kind == "datum_bestaat_niet":
+        return (f"'{value}' is geen bestaande datum: de maand moet 01 tot en met 12 zijn en de dag moet in die maand "
+                "bestaan, bijvoorbeeld 2026-08-01.")
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
         return "deze tekst is leeg; vul hem in of laat het veld weg."
     if kind == "string_too_long":
         return f"deze tekst is te lang (maximaal {error.get('ctx', {}).get('max_length')} tekens)."
@@ -139,7 +152,7 @@ def _describe(error: dict[str, Any], path: PathKey, value: Any) -> str:
     if kind == "too_short":
         minimum = error.get("ctx", {}).get("min_length", 1)
         return f"deze lijst moet minstens {minimum} punt(en) hebben."
-    return f"ongeldige waarde ({kind})."
+    return "deze waarde is hier niet geldig; vergelijk met het voorbeeld van 'routewijzer new'."
 
 
 def translate(error: ValidationError, source: SourceData) -> list[Problem]:

@@ -11,13 +11,48 @@ Nothing here knows about MkDocs; the plugin, the CLI and the tests all use these
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from enum import Enum
 from typing import Annotated, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters a YAML escape ("\\x1b", "\\u202e") can put into text: invisible on the
+site, and able to recolour or reorder a terminal when a message quotes the text."""
+
+
+def _no_control(value: str) -> str:
+    """Refuse invisible control characters (tab and line break stay allowed)."""
+    found = _CONTROL.search(value)
+    if found:
+        raise PydanticCustomError("stuurteken", "control character U+{code}", {"code": f"{ord(found.group()):04X}"})
+    return value
+
+
+def _one_line(value: object) -> object:
+    """Titles, names and labels are one line: a line break would end a heading or an anchor."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _real_date(value: str) -> str:
+    """JJJJ-MM-DD must also be a day that exists: no month 13, no 30 February."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("datum_bestaat_niet", "date does not exist", {"date": value}) from None
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_control)]
 """A non-empty piece of Dutch text, shown as plain text (never as HTML or Markdown)."""
+
+Line = Annotated[str, BeforeValidator(_one_line), StringConstraints(strip_whitespace=True, min_length=1),
+                 AfterValidator(_no_control)]
+"""Text on one line (titles, names, labels, abbreviations): every run of white space,
+line breaks included, becomes one space, so a heading, anchor or abbreviation stays whole."""
 
 Slug = Annotated[
     str,
@@ -28,7 +63,7 @@ Slug = Annotated[
 # Flags (start, eind, bijlage) are StrictBool: pydantic would otherwise read 'on', 'off', 'yes', 'no' and 1/0 (text and
 # numbers in our YAML) as booleans, the very YAML 1.1 trap the loader avoids.
 
-IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_real_date)]
 """A date as JJJJ-MM-DD; kept as text so YAML never turns it into something else."""
 
 
@@ -123,6 +158,53 @@ class BlockKind(str, Enum):
 
 
 # ---------------------------------------------------------------------------
+# Citations
+# ---------------------------------------------------------------------------
+
+
+class Cited(Strict):
+    """A claim the handbook adds to the source's sentences (an arrow, a responsibility, a
+    deadline, a rule), with what it rests on.
+
+    `bron` is a verbatim fragment of the source document, so `routewijzer check --bron` can
+    find it there; `afgeleid` says why the claim is a reading of the source rather than its
+    words. Both are optional, so a new route still validates; `check` counts what is uncited.
+    """
+
+    source_quote: Text | None = field(
+        "bron",
+        "Letterlijk fragment uit het brondocument waarop dit rust (een paar woorden tot een zin); "
+        "'routewijzer check --bron' zoekt het op in de tekst van de bron.",
+        default=None,
+    )
+    derived: Text | None = field(
+        "afgeleid",
+        "Als dit niet letterlijk in de bron staat maar eruit is afgeleid: waarom (bijvoorbeeld "
+        "'afgeleid uit het stroomschema'). Dit staat op de pagina naast de bewering.",
+        default=None,
+    )
+
+    @property
+    def cited(self) -> bool:
+        """True when the claim names its source fragment or the reason it is derived."""
+        return bool(self.source_quote or self.derived)
+
+
+class CitedText(Cited):
+    """A piece of text with its citation, e.g. a deadline: `{tekst: ..., bron: ...}`."""
+
+    text: Text = field("tekst", "De tekst, zoals de bron hem geeft.")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def plain_text(value: "str | CitedText") -> str:
+    """The text of a list entry that may be plain text or cited text."""
+    return value if isinstance(value, str) else value.text
+
+
+# ---------------------------------------------------------------------------
 # Route-wide building blocks
 # ---------------------------------------------------------------------------
 
@@ -142,7 +224,7 @@ class Block(Strict):
 
     id: Slug | None = field("id", "Optioneel: vaste id, voor een anker op de pagina.", default=None)
     kind: BlockKind = field("soort", "Wat voor onderdeel dit is.", default=BlockKind.LIST)
-    title: Text = field("titel", "Titel zoals de bron hem gebruikt.")
+    title: Line = field("titel", "Titel zoals de bron hem gebruikt.")
     text: Text | None = field("tekst", "Inleidende tekst.", default=None)
     items: list[Item] = field("punten", "De punten, criteria, vragen of stappen.", default_factory=list)
     footer: Text | None = field("slot", "Tekst na de punten.", default=None)
@@ -152,7 +234,7 @@ class Tier(Strict):
     """A tier of support in the route's own words (basisondersteuning, 'Sterke basis', ...)."""
 
     id: Slug = field("id", "Vaste id van het niveau.")
-    name: Text = field("naam", "Naam van het niveau zoals de bron die gebruikt.")
+    name: Line = field("naam", "Naam van het niveau zoals de bron die gebruikt.")
     description: Text | None = field("omschrijving", "Korte uitleg.", default=None)
     layer: TierLayer | None = field(
         "laag",
@@ -167,8 +249,8 @@ class Role(Strict):
     """Someone who acts in the route: a person, a team or an organisation."""
 
     id: Slug = field("id", "Vaste id van de rol.")
-    name: Text = field("naam", "Naam van de rol, bijvoorbeeld 'Intern begeleider (IB)'.")
-    abbreviation: Text | None = field("afkorting", "Afkorting zoals 'IB'.", default=None)
+    name: Line = field("naam", "Naam van de rol, bijvoorbeeld 'Intern begeleider (IB)'.")
+    abbreviation: Line | None = field("afkorting", "Afkorting zoals 'IB'.", default=None)
     description: Text = field("omschrijving", "Wie dit is, in één of twee zinnen.")
     source_note: Text | None = field(
         "herkomst", "Waar de omschrijving vandaan komt als die niet uit de bron is.", default=None
@@ -179,8 +261,8 @@ class Document(Strict):
     """A document or record the route asks for (OPP, groeidocument, TLV-aanvraag, ...)."""
 
     id: Slug = field("id", "Vaste id van het document.")
-    name: Text = field("naam", "Naam van het document.")
-    abbreviation: Text | None = field("afkorting", "Afkorting zoals 'OPP'.", default=None)
+    name: Line = field("naam", "Naam van het document.")
+    abbreviation: Line | None = field("afkorting", "Afkorting zoals 'OPP'.", default=None)
     description: Text = field("omschrijving", "Wat het document is en waarvoor het dient.")
     where: Text | None = field("vastgelegd-in", "Waar het wordt vastgelegd (ParnasSys, Kindkans, ...).", default=None)
     source_note: Text | None = field("herkomst", "Bron van de omschrijving als die niet uit de route komt.", default=None)
@@ -189,13 +271,13 @@ class Document(Strict):
 class Term(Strict):
     """A glossary entry; `herkomst` says where a meaning comes from when not from the route."""
 
-    term: Text = field("term", "Het begrip.")
-    abbreviation: Text | None = field("afkorting", "Afkorting, als het begrip er een heeft.", default=None)
+    term: Line = field("term", "Het begrip.")
+    abbreviation: Line | None = field("afkorting", "Afkorting, als het begrip er een heeft.", default=None)
     meaning: Text = field("uitleg", "Wat het betekent.")
     source_note: Text | None = field("herkomst", "Bron van de uitleg als die niet uit de route komt.", default=None)
 
 
-class Rule(Strict):
+class Rule(Cited):
     """A route-wide rule, shown prominently on the overview and checked where possible."""
 
     id: Slug = field("id", "Vaste id van de regel.")
@@ -208,7 +290,7 @@ class Rule(Strict):
 class ChangeEntry(Strict):
     """One entry of the change log a route carries between ondersteuningsplan periods."""
 
-    version: Text = field("versie", "Versienummer.")
+    version: Line = field("versie", "Versienummer.")
     date: IsoDate = field("datum", "Datum als JJJJ-MM-DD.")
     text: Text = field("tekst", "Wat er veranderde.")
 
@@ -216,9 +298,9 @@ class ChangeEntry(Strict):
 class Source(Strict):
     """The document the route was taken from, with its version as the source states it."""
 
-    title: Text = field("titel", "Titel van het brondocument.")
-    version: Text | None = field("versie", "Versie of datum zoals de bron die noemt ('versie 5-6-23').", default=None)
-    date: Text | None = field("datum", "Datum zoals de bron die noemt ('mei 2022').", default=None)
+    title: Line = field("titel", "Titel van het brondocument.")
+    version: Line | None = field("versie", "Versie of datum zoals de bron die noemt ('versie 5-6-23').", default=None)
+    date: Line | None = field("datum", "Datum zoals de bron die noemt ('mei 2022').", default=None)
     file: Text | None = field("bestand", "Het bestand waar de route uit is overgenomen.", default=None)
     note: Text | None = field("opmerking", "Opmerking over de bron of de overname.", default=None)
 
@@ -226,9 +308,9 @@ class Source(Strict):
 class Organisation(Strict):
     """The school and/or samenwerkingsverband behind the route."""
 
-    name: Text = field("naam", "Naam van de organisatie zoals die op de site moet staan.")
-    school: Text | None = field("school", "Naam van de school, als de route van één school is.", default=None)
-    swv: Text | None = field("samenwerkingsverband", "Naam van het samenwerkingsverband.", default=None)
+    name: Line = field("naam", "Naam van de organisatie zoals die op de site moet staan.")
+    school: Line | None = field("school", "Naam van de school, als de route van één school is.", default=None)
+    swv: Line | None = field("samenwerkingsverband", "Naam van het samenwerkingsverband.", default=None)
     note: Text | None = field("opmerking", "Bijvoorbeeld: 'naam van de school staat niet in het document'.", default=None)
     display: Text | None = field(
         "weergavenaam",
@@ -248,11 +330,17 @@ class Organisation(Strict):
 # ---------------------------------------------------------------------------
 
 
-class RolePart(Strict):
+class RolePart(Cited):
     """What one role does in one step, and how responsible it is."""
 
     role: Slug = field("rol", "Id van de rol (uit 'rollen').")
     responsibility: Responsibility = field("verantwoordelijkheid", "Hoe de rol betrokken is.")
+    condition: Text | None = field(
+        "voorwaarde",
+        "Alleen als de bron de verantwoordelijkheid aan een voorwaarde bindt: wanneer die geldt ('wanneer er "
+        "sprake is van ...'). De pagina's tonen de voorwaarde naast de verantwoordelijkheid.",
+        default=None,
+    )
     tasks: list[Text] = field("taken", "Wat de rol in deze stap doet.", default_factory=list)
 
 
@@ -261,6 +349,13 @@ class ParentItem(Strict):
 
     kind: ParentPart = field("soort", "Wat er van ouders gevraagd of verwacht wordt.")
     text: Text = field("tekst", "In de woorden van de bron.")
+    plain: Text | None = field(
+        "eenvoudig",
+        "Hetzelfde in eenvoudige taal voor ouders (B1, 'u'); de pagina voor ouders toont dit eerst en de "
+        "woorden van de bron achter 'Zo staat het in de bron'. Mogelijkheden schrijft u als mogelijkheid "
+        "('de school kan ...').",
+        default=None,
+    )
 
 
 class Parents(Strict):
@@ -278,7 +373,7 @@ class Parents(Strict):
     )
 
 
-class DocumentUse(Strict):
+class DocumentUse(Cited):
     """A document a step makes, fills in, signs or sends, with who and by when."""
 
     document: Slug = field("document", "Id van het document (uit 'documenten').")
@@ -291,27 +386,27 @@ class DocumentUse(Strict):
 class ActorColumn(Strict):
     """One row of a per-actor table (seed 004: doel and middel per leerling, leerkracht, ...)."""
 
-    actor: Text = field("betrokkene", "Voor wie: Leerling, Leerkracht, Ouders, School, ...")
+    actor: Line = field("betrokkene", "Voor wie: Leerling, Leerkracht, Ouders, School, ...")
     goals: list[Text] = field("doel", "Doelen voor deze betrokkene.", default_factory=list)
     means: list[Item] = field("middel", "Middelen of mogelijkheden.", default_factory=list)
     means_intro: Text | None = field("middel-inleiding", "Tekst boven de middelen.", default=None)
 
 
-class Transition(Strict):
+class Transition(Cited):
     """An arrow from this step to another, with the condition the source gives."""
 
     to: Slug = field("naar", "Id van de stap waar deze overgang naartoe gaat.")
     kind: TransitionKind = field("soort", "Soort overgang.", default=TransitionKind.NEXT)
     condition: Text = field("voorwaarde", "Wanneer deze overgang geldt, in de woorden van de bron.")
-    label: Text | None = field("label", "Korte tekst bij de pijl in het stroomschema.", default=None)
+    label: Line | None = field("label", "Korte tekst bij de pijl in het stroomschema.", default=None)
 
 
 class Step(Strict):
     """A phase, level or step of the route, with everything the source says about it."""
 
     id: Slug = field("id", "Vaste id van de stap, bijvoorbeeld 'stap-3'.")
-    label: Text = field("label", "Het label dat de bron gebruikt: 'Fase 3', 'niveau 4', 'Stap 5A'.")
-    title: Text = field("titel", "Titel van de stap.")
+    label: Line = field("label", "Het label dat de bron gebruikt: 'Fase 3', 'niveau 4', 'Stap 5A'.")
+    title: Line = field("titel", "Titel van de stap.")
     tier: Slug = field("niveau", "Id van het ondersteuningsniveau (uit 'niveaus').")
     start: StrictBool = field("start", "Hier begint de route.", default=False)
     end: StrictBool = field("eind", "Hier mag de route eindigen (geen vervolgstap nodig).", default=False)
@@ -325,7 +420,9 @@ class Step(Strict):
     documents: list[DocumentUse] = field("documenten", "Documenten in deze stap.", default_factory=list)
     records: list[Text] = field("vastleggen", "Wat waar wordt vastgelegd.", default_factory=list)
     legal: list[Item] = field("wettelijk-kader", "Wettelijk kader bij deze stap.", default_factory=list)
-    deadlines: list[Text] = field("termijnen", "Termijnen.", default_factory=list)
+    deadlines: list[Union[Text, CitedText]] = field(
+        "termijnen", "Termijnen: tekst, of {tekst, bron/afgeleid} met de plek in de bron.", default_factory=list
+    )
     evaluation: list[Text] = field("evaluatie", "Hoe en hoe vaak er geëvalueerd wordt.", default_factory=list)
     actors: list[ActorColumn] = field("per-betrokkene", "Doel en middel per betrokkene.", default_factory=list)
     blocks: list[Block] = field("onderdelen", "Procedures, criteria, vragenlijsten in deze stap.", default_factory=list)
@@ -356,7 +453,7 @@ class Step(Strict):
 class Answer(Strict):
     """An answer option: leads to another question or to a step (the advice)."""
 
-    text: Text = field("tekst", "De tekst van het antwoord.")
+    text: Line = field("tekst", "De tekst van het antwoord.")
     next: Slug | None = field("volgende", "Id van de volgende vraag.", default=None)
     outcome: Slug | None = field("advies", "Id van de stap die de wegwijzer dan aanraadt.", default=None)
     current: Slug | None = field(
@@ -369,7 +466,7 @@ class Question(Strict):
     """One guided question, asked one at a time."""
 
     id: Slug = field("id", "Vaste id van de vraag.")
-    text: Text = field("vraag", "De vraag, kort.")
+    text: Line = field("vraag", "De vraag, kort.")
     hint: Text | None = field("hint", "Extra uitleg onder de vraag.", default=None)
     answers: list[Answer] = field("antwoorden", "De antwoorden.", min_length=2)
 
@@ -397,15 +494,15 @@ class Wegwijzer(Strict):
 class Route(Strict):
     """One ondersteuningsroute, as written in one file in `routes/`."""
 
-    title: Text = field("titel", "Naam van de route.")
+    title: Line = field("titel", "Naam van de route.")
     kind: RouteKind = field("soort", "Route van een school of van een samenwerkingsverband.")
     organisation: Organisation = field("organisatie", "Wie de route publiceert.")
     source: Source = field("bron", "Het brondocument.")
-    plan_period: Text | None = field(
+    plan_period: Line | None = field(
         "ondersteuningsplan", "Periode van het ondersteuningsplan, bijvoorbeeld '2022-2026'.", default=None
     )
     appendix: StrictBool = field("bijlage", "De route is een bijlage bij het ondersteuningsplan.", default=False)
-    version: Text = field("versie", "Versie van dit routebestand, bijvoorbeeld '1.0'.")
+    version: Line = field("versie", "Versie van dit routebestand, bijvoorbeeld '1.0'.")
     date: IsoDate = field("datum", "Datum van deze versie, JJJJ-MM-DD.")
     changelog: list[ChangeEntry] = field("wijzigingen", "Wat er per versie veranderde.", default_factory=list)
     introduction: list[Text] = field("inleiding", "Inleiding: alinea's uit de bron.", default_factory=list)
@@ -427,7 +524,3 @@ class LoadedRoute(BaseModel):
     slug: str
     path: str
     route: Route
-
-    def step(self, step_id: str) -> Step:
-        """The step with this id; validation guarantees references resolve."""
-        return next(s for s in self.route.steps if s.id == step_id)

@@ -13,6 +13,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,8 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .problems import os_error_text, terminal_safe
 
 CHROMIUM_ENV = "ROUTEWIJZER_CHROMIUM"
 """Environment variable with the path of the Chromium (or Chrome) program to use."""
@@ -85,14 +88,60 @@ def chromium_command(chromium: str, url: str, out: Path) -> list[str]:
     return [chromium, *CHROMIUM_FLAGS, f"--print-to-pdf={out}", url]
 
 
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_URL_DIR = re.compile(r"^(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$")
+"""A site-relative folder URL such as 'de-kempen/' or 'routes/de-kempen/': no '..', no host."""
+
+
+def _entry(item: object, number: int, index: Path) -> RouteEntry:
+    """One routes.json entry, checked: a slug names the PDF file, so it must be a plain id."""
+    if not isinstance(item, dict):
+        raise PdfError(f"{index}: route nummer {number} is geen object met 'slug', 'titel' en 'handboek'.")
+    slug, title, handbook = item.get("slug"), item.get("titel"), item.get("handboek")
+    if not isinstance(slug, str) or not _SLUG.match(slug):
+        raise PdfError(terminal_safe(f"{index}: route nummer {number} heeft een ongeldige slug ({slug!r}); een slug "
+                                     "bestaat uit kleine letters, cijfers en streepjes. Bouw de site opnieuw."))
+    if not isinstance(handbook, str) or not _URL_DIR.match(handbook) or any(
+            part in (".", "..") for part in handbook.split("/")):
+        raise PdfError(terminal_safe(f"{index}: route '{slug}' heeft een ongeldig 'handboek'-adres ({handbook!r}). "
+                                     "Bouw de site opnieuw."))
+    return RouteEntry(slug=slug, title=title if isinstance(title, str) else slug, handbook=handbook)
+
+
 def site_routes(site: Path) -> list[RouteEntry]:
-    """The routes of a built site, from its open-data index routes.json."""
+    """The routes of a built site, from its open-data index routes.json (checked, never trusted)."""
     index = site / "routes.json"
     if not index.is_file():
         raise PdfError(f"{site}: dit is geen gebouwde Routewijzer-site (routes.json ontbreekt). "
                        "Bouw de site eerst met 'mkdocs build' of laat --site weg.")
-    data = json.loads(index.read_text(encoding="utf-8"))
-    return [RouteEntry(slug=e["slug"], title=e["titel"], handbook=e["handboek"]) for e in data["routes"]]
+    try:
+        if index.stat().st_size > 10_000_000:
+            raise PdfError(f"{index}: dit bestand is te groot voor een routelijst; bouw de site opnieuw.")
+        data = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        raise PdfError(f"{index}: dit bestand is beschadigd (geen geldige JSON). Bouw de site opnieuw met "
+                       "'mkdocs build' of laat --site weg.") from None
+    routes = data.get("routes") if isinstance(data, dict) else None
+    if not isinstance(routes, list):
+        raise PdfError(f"{index}: hier ontbreekt de lijst 'routes'. Bouw de site opnieuw met 'mkdocs build'.")
+    entries = [_entry(item, n, index) for n, item in enumerate(routes, start=1)]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.slug in seen:
+            raise PdfError(f"{index}: route '{entry.slug}' staat er twee keer in. Bouw de site opnieuw.")
+        seen.add(entry.slug)
+    return entries
+
+
+def prepare_output(out_dir: Path) -> None:
+    """Make the output folder (before any slow work), or say in Dutch why that cannot be."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PdfError(f"{out_dir}: dit is geen map (maar een bestand of apparaat). Geef met --uitvoer een map "
+                       "voor de PDF's.")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PdfError(f"{out_dir}: deze map kan niet gemaakt worden: {os_error_text(exc)}.") from None
 
 
 def select_routes(available: list[RouteEntry], wanted: list[str]) -> list[RouteEntry]:
@@ -127,16 +176,19 @@ def serve(site: Path) -> Iterator[str]:
 
 def print_pdf(chromium: str, url: str, out: Path, timeout: int = PRINT_TIMEOUT) -> None:
     """Print one URL to a PDF file with headless Chromium; raise PdfError when no PDF came out."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists():
-        out.unlink()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.exists():
+            out.unlink()
+    except OSError as exc:
+        raise PdfError(f"{out}: de PDF kan hier niet geschreven worden: {os_error_text(exc)}.") from None
     try:
         result = subprocess.run(chromium_command(chromium, url, out.resolve()), capture_output=True,
                                 text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise PdfError(f"Chromium was na {timeout} seconden nog niet klaar met {url}.") from None
     except OSError as exc:
-        raise PdfError(f"Chromium kon niet starten ({chromium}: {exc.strerror}).") from None
+        raise PdfError(f"Chromium kon niet starten ({chromium}: {os_error_text(exc)}).") from None
     if not out.is_file() or not out.read_bytes().startswith(b"%PDF"):
         detail = (result.stderr or "").strip().splitlines()[-1:] or ["geen uitvoer"]
         raise PdfError(f"Chromium maakte geen PDF van {url} (afsluitcode {result.returncode}: {detail[0]}).")
@@ -159,6 +211,8 @@ def make_pdfs(site: Path, routes: list[RouteEntry], out_dir: Path, chromium: str
             if on_route:
                 on_route(route)
             out = out_dir / f"{route.slug}.pdf"
+            if out.resolve().parent != out_dir.resolve():  # slugs are checked; this keeps it so
+                raise PdfError(f"{route.slug}: deze PDF zou buiten {out_dir} komen; niets geschreven.")
             print_pdf(chromium, base + route.print_path, out)
             written.append(out)
     return written

@@ -7,6 +7,7 @@ previously built site stays as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +15,65 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .abbreviations import PageAbbreviations, add_abbreviations
-from .load import load_routes, route_files
+from .load import is_slug, load_routes, route_files
 from .nav import build_nav
 from .pagetitle import page_meta
 from .pages import render_site
 from .pages.base import GeneratedPage, SiteContext
 from .pages.printable import available_pdfs
 from .pages.home import HOME_SRC, fill_home
+from .url_claims import all_claims, collisions
 from .wegwijzer.site import fill_site_wegwijzer
 
 log = get_plugin_logger(__name__)
+
+
+class RoutesNotBuilt(PluginError):
+    """The routes (or the plugin options) have errors. Raised in on_config, before MkDocs
+    cleans the site directory, so the site built before is still complete."""
+
+
+def keep_last_good_site(build: Callable[..., None]) -> Callable[..., None]:
+    """`mkdocs serve`'s rebuild, made to keep serving the last good build after a route error.
+
+    When a rebuild fails, MkDocs' live-reload server holds every request until a build
+    succeeds ("the server will appear stuck"). A route error stops the build before the site
+    directory is touched, so the previous site is whole: report the error and let the
+    server go on serving it. Any other failure (the site may be half written) still holds.
+    """
+    def rebuild(*args: Any, **kwargs: Any) -> None:
+        try:
+            build(*args, **kwargs)
+        except Abort as exc:
+            if not isinstance(exc.__context__, RoutesNotBuilt):
+                raise
+            log.error("De site is niet bijgewerkt; de vorige versie blijft te zien tot de fout hierboven is "
+                      "verholpen.")
+    return rebuild
+
+
+def route_prefix(value: str) -> str:
+    """The `prefix` option as a folder below the docs dir ('' or 'a/b/'), or a PluginError.
+
+    Only slug-like folder names: '../x', an absolute path or a backslash would put route
+    pages outside the site, or in a place no link expects.
+    """
+    text = value.strip()
+    if not text:
+        return ""
+    parts = text[:-1].split("/") if text.endswith("/") else text.split("/")
+    if text.startswith("/") or not all(is_slug(part) for part in parts):
+        raise RoutesNotBuilt(f"mkdocs.yml: 'prefix: {value}' bij de routewijzer-plugin moet een map binnen de site zijn, "
+                          "zoals 'routes' of 'scholen/routes': kleine letters, cijfers en streepjes, mappen gescheiden "
+                          "door '/', zonder '..' en niet beginnend met '/'.")
+    return "/".join(parts) + "/"
 
 
 class RoutewijzerConfig(Config):
@@ -61,30 +104,32 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         base = Path(config.config_file_path or ".").parent
         self.routes_dir = (base / self.config.routes).resolve()
         if not self.routes_dir.is_dir():
-            raise PluginError(f"{self.config.routes}: de map met routes bestaat niet. Zet 'routes:' bij de "
+            raise RoutesNotBuilt(f"{self.config.routes}: de map met routes bestaat niet. Zet 'routes:' bij de "
                               "routewijzer-plugin in mkdocs.yml op de goede map.")
         files = route_files([self.routes_dir])
         if self.config.include:
             wanted = set(self.config.include)
             unknown = wanted - {f.stem for f in files}
             if unknown:
-                raise PluginError(f"mkdocs.yml: onbekende route(s) bij 'include': {', '.join(sorted(unknown))} "
+                raise RoutesNotBuilt(f"mkdocs.yml: onbekende route(s) bij 'include': {', '.join(sorted(unknown))} "
                                   f"(bekend: {', '.join(sorted(f.stem for f in files))}).")
             files = [f for f in files if f.stem in wanted]
         routes, problems = load_routes(files)
         if problems:
-            raise PluginError("De routes bevatten fouten; de site is niet gebouwd:\n"
+            raise RoutesNotBuilt("De routes bevatten fouten; de site is niet gebouwd:\n"
                               + "\n".join(str(p) for p in problems))
         if not routes:
             log.warning("Geen routes gevonden in %s.", self.config.routes)
-        prefix = self.config.prefix.strip("/")
-        self.context = SiteContext(routes=tuple(routes), prefix=f"{prefix}/" if prefix else "",
-                                   pdfs=available_pdfs(Path(config.docs_dir)))
+        prefix = route_prefix(self.config.prefix)
+        self.context = SiteContext(routes=tuple(routes), prefix=prefix, pdfs=available_pdfs(Path(config.docs_dir)))
+        clashes = collisions(routes, self.context, all_claims(config, prefix))
+        if clashes:
+            raise RoutesNotBuilt("Twee bronnen voor één webadres; de site is niet gebouwd:\n" + "\n".join(clashes))
         self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
         try:
             self.pages = render_site(self.context)
         except Exception as exc:  # a renderer bug must not leave a half-written site
-            raise PluginError(f"Routewijzer kon de pagina's niet maken: {type(exc).__name__}: {exc}") from exc
+            raise RoutesNotBuilt(f"Routewijzer kon de pagina's niet maken: {type(exc).__name__}: {exc}") from exc
         self.by_src = {p.src_uri: p for p in self.pages}
         if self.config.nav:
             generated = build_nav(self.pages, self.context)
@@ -135,7 +180,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         return context
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        """Rebuild when a route file changes."""
+        """Rebuild when a route file changes; after a route error, keep serving the last good site."""
         if self.routes_dir is not None:
             server.watch(str(self.routes_dir))
+        server.builder = keep_last_good_site(server.builder)
         return server

@@ -17,8 +17,9 @@ from .model import LoadedRoute
 from .pages.base import SiteContext
 from .pages.open_data import export_files
 from .pages.printable import PDF_DIR
-from .pdf import PdfError, build_site, find_chromium, make_pdfs, select_routes, site_routes
-from .problems import Problem, RouteProblems
+from .pdf import PdfError, build_site, find_chromium, make_pdfs, prepare_output, select_routes, site_routes
+from .problems import RouteProblems, os_error_text, terminal_safe
+from .yamlsource import read_file_bytes
 
 
 def _print_problems(problems: list[object]) -> None:
@@ -49,11 +50,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("\nNiets geëxporteerd: los eerst de fouten op.", file=sys.stderr)
         return 1
     target = Path(args.map)
+    if target.exists() and not target.is_dir():
+        print(f"{target}: dit is geen map (maar een bestand of apparaat). Geef met --map een map voor de "
+              "JSON-bestanden.", file=sys.stderr)
+        return 1
     files = export_files(SiteContext(routes=tuple(routes)))
-    for relative, text in files.items():
-        out = target / relative
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+    try:
+        for relative, text in files.items():
+            out = target / relative
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        where = exc.filename or target
+        print(f"{where}: de open data kan hier niet geschreven worden: {os_error_text(exc)}.", file=sys.stderr)
+        return 1
     print(f"{len(routes)} route(s) geëxporteerd naar {target}/ ({len(files)} bestanden, index: {target / 'routes.json'}).")
     return 0
 
@@ -62,11 +72,7 @@ def _read_for_diff(name: str) -> LoadedRoute:
     """Load a route version for comparing; any file name will do (old versions are often renamed)."""
     path = Path(name)
     file = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RouteProblems([Problem(file, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror}).")]) from None
-    return parse_route(raw, file, slug="route")
+    return parse_route(read_file_bytes(path, file), file, slug="route")
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -82,7 +88,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if failed:
         print("\nNiet vergeleken: los eerst de fouten op.", file=sys.stderr)
         return 1
-    sys.stdout.write(render_changes(diff_routes(loaded[0].route, loaded[1].route)))
+    sys.stdout.write(terminal_safe(render_changes(diff_routes(loaded[0].route, loaded[1].route))))
     return 0
 
 
@@ -106,10 +112,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     try:
         chromium = find_chromium(args.chromium)
         out_dir = Path(args.uitvoer) if args.uitvoer else _docs_dir(config) / PDF_DIR
+        prepare_output(out_dir)
         with tempfile.TemporaryDirectory(prefix="routewijzer-site-") as tmp:
             if args.site:
                 site = Path(args.site)
             else:
+                if not config.is_file():
+                    raise PdfError(f"{config} bestaat niet. Start de opdracht in de map met mkdocs.yml, of geef "
+                                   "--config of --site.")
                 print("De site wordt gebouwd…")
                 site = Path(tmp)
                 build_site(config, site)

@@ -44,6 +44,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # tojson writes front-matter strings (YAML reads JSON strings); with ASCII escapes an emoji
+    # became a surrogate pair ("\ud83d\ude00") that YAML decodes to two broken characters.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["md_inline"] = md_inline
     env.filters["dutch_date"] = dutch_date
     return env

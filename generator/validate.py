@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Answer, Route, RuleKind
+from .limits import MAX_PATHS, MAX_STEPS, MAX_TRANSITIONS
+from .model import Answer, Route, RuleKind, TransitionKind
 from .problems import Problem
+from .wegwijzer.paths import count_paths
 from .yamlsource import PathKey, SourceData, dotted
 
 
@@ -66,17 +68,44 @@ def never_skip_steps(route: Route) -> list[str]:
     return [r.step for r in route.rules if r.kind is RuleKind.NEVER_SKIP and r.step]
 
 
-def skips(route: Route, origin: str, target: str) -> str | None:
+FORWARD_KINDS = frozenset({TransitionKind.UP, TransitionKind.NEXT, TransitionKind.BRANCH})
+"""Transitions that move a pupil further along the route; 'afschalen', 'terug' and
+'herhalen' move back or stay, so they never put a step 'after' another one."""
+
+
+def after_steps(route: Route, guarded: str) -> set[str]:
+    """Steps that come after `guarded`: reachable from it by forward transitions only.
+
+    The never-skip rule is about the graph, not the order of the file: a step is 'after'
+    the guarded step when the route leads there from it (opschalen, vervolg, keuze).
+    """
+    forward = {s.id: [t.to for t in s.transitions if t.kind in FORWARD_KINDS] for s in route.steps}
+    seen: set[str] = set()
+    todo = list(forward.get(guarded, []))
+    while todo:
+        current = todo.pop()
+        if current in seen or current == guarded or current not in forward:
+            continue
+        seen.add(current)
+        todo.extend(forward[current])
+    return seen
+
+
+def _afters(route: Route) -> dict[str, set[str]]:
+    """`after_steps` of every never-skip step, computed once per check."""
+    return {g: after_steps(route, g) for g in never_skip_steps(route)}
+
+
+def skips(route: Route, origin: str | None, target: str, afters: dict[str, set[str]] | None = None) -> str | None:
     """The never-skip step jumped over when moving from `origin` to `target`, if any.
 
-    Order is the order of the steps in the file: moving forward past a never-skip step
-    without landing on it breaks the rule; moving back never does.
+    Moving to a step after the guarded step skips it unless one is already there or past
+    it. `origin` None means someone whose current step is unknown, so at the start of the
+    route: an advice past the guarded step then skips it too.
     """
-    order = {s.id: i for i, s in enumerate(route.steps)}
-    if origin not in order or target not in order:
-        return None
-    for guarded in never_skip_steps(route):
-        if guarded in order and order[origin] < order[guarded] < order[target]:
+    afters = _afters(route) if afters is None else afters
+    for guarded, after in afters.items():
+        if target in after and origin != guarded and (origin is None or origin not in after):
             return guarded
     return None
 
@@ -132,6 +161,7 @@ def _check_references(data: dict[str, Any], report: _Reporter) -> None:
                                ("documenten", doc_ids, "document"), ("regels", rule_ids, "regel"),
                                ("stappen", step_ids, "stap")):
         _unique(report, section, ids, noun)
+    _unique_blocks(data, report)
     for i, step in enumerate(_list(data.get("stappen"))):
         step = _dict(step)
         base: PathKey = ("stappen", i)
@@ -172,6 +202,29 @@ def _check_references(data: dict[str, Any], report: _Reporter) -> None:
         if steps_ok and target and target not in steps:
             report.add(("regels", i, "stap"), f"regel {name} noemt onbekende stap '{target}'." + _known("stappen", target, steps))
     _check_wegwijzer_references(_dict(data.get("wegwijzer")), steps if steps_ok else None, report)
+
+
+def _unique_blocks(data: dict[str, Any], report: _Reporter) -> None:
+    """Ids of 'onderdelen' are anchors, and the print page shows all of a route's onderdelen
+    on one page, so an id must be unique in the whole route (route-wide and in every step)."""
+    seen: dict[str, PathKey] = {}
+    places: list[PathKey] = [("onderdelen",)] + [("stappen", i, "onderdelen")
+                                                  for i, _ in enumerate(_list(data.get("stappen")))]
+    for place in places:
+        holder: Any = data
+        for part in place:
+            holder = _dict(holder).get(part) if isinstance(part, str) else _list(holder)[part]
+        for j, block in enumerate(_list(holder)):
+            ident = _id(_dict(block).get("id"))
+            if not ident:
+                continue
+            path = place + (j, "id")
+            if ident in seen:
+                first = report.source.position(seen[ident])
+                report.add(path, f"onderdeel '{ident}' bestaat al (eerder op regel {first.line}); elke id van een "
+                           "onderdeel moet uniek zijn in de hele route, want het is een anker op de afdrukpagina.")
+            else:
+                seen[ident] = path
 
 
 def _check_wegwijzer_references(aid: dict[str, Any], steps: set[str] | None, report: _Reporter) -> None:
@@ -215,13 +268,34 @@ def _check_wegwijzer_references(aid: dict[str, Any], steps: set[str] | None, rep
             report.add(("wegwijzer", "uitgesloten", i, "stap"), f"onbekende stap '{step}'." + _known("stappen", step, steps))
 
 
+def _check_size(route: Route, report: _Reporter) -> bool:
+    """The limits the build needs (flowchart layout); False when the route is too large to check further."""
+    ok = True
+    if len(route.steps) > MAX_STEPS:
+        report.add(("stappen",), f"de route heeft {len(route.steps)} stappen; maximaal {MAX_STEPS}. Zo'n groot "
+                   "stroomschema is niet te tekenen en niet te lezen; verdeel de route over meer bestanden of voeg "
+                   "stappen samen.")
+        ok = False
+    count = sum(len(s.transitions) for s in route.steps)
+    if count > MAX_TRANSITIONS:
+        report.add(("stappen",), f"de route heeft {count} overgangen; maximaal {MAX_TRANSITIONS}. Zo'n stroomschema "
+                   "is niet te tekenen en niet te lezen; laat overgangen weg die niemand gebruikt.")
+        ok = False
+    return ok
+
+
 def _check_graph(route: Route, report: _Reporter) -> None:
     steps = {s.id for s in route.steps}
     starts = [i for i, s in enumerate(route.steps) if s.start]
     if not starts:
         report.add(("stappen",), "geen enkele stap heeft 'start: true'; geef aan waar de route begint.")
         return
+    if not any(s.end for s in route.steps):
+        report.add(("stappen",), "geen enkele stap heeft 'eind: true'; geef aan bij welke stap(pen) de route kan "
+                   "eindigen.")
     seen = reachable(route)
+    afters = _afters(route)
+    rules = {r.step: r for r in route.rules if r.kind is RuleKind.NEVER_SKIP and r.step}
     for i, step in enumerate(route.steps):
         if step.id not in seen:
             report.add(("stappen", i, "id"),
@@ -231,15 +305,24 @@ def _check_graph(route: Route, report: _Reporter) -> None:
             report.add(("stappen", i, "id"),
                        f"stap '{step.id}' heeft geen 'overgangen' en is geen eindstap; voeg een overgang toe of "
                        "zet 'eind: true'.")
+        if step.start:
+            guarded = next((g for g, after in afters.items() if step.id in after), None)
+            if guarded:
+                report.add(("stappen", i, "start"),
+                           f"stap '{step.id}' is een startstap, maar komt na stap '{guarded}': wie hier begint, slaat "
+                           f"'{guarded}' over, terwijl de route zegt: \"{rules[guarded].text}\".")
         for j, move in enumerate(step.transitions):
             if move.to not in steps:
                 continue
-            guarded = skips(route, step.id, move.to)
+            if move.to == step.id and move.kind is not TransitionKind.REPEAT:
+                report.add(("stappen", i, "overgangen", j, "naar"),
+                           f"stap '{step.id}' heeft een overgang naar zichzelf; dat kan alleen met 'soort: herhalen' "
+                           "(de stap wordt opnieuw doorlopen).")
+            guarded = skips(route, step.id, move.to, afters)
             if guarded:
-                rule = next(r for r in route.rules if r.step == guarded)
                 report.add(("stappen", i, "overgangen", j, "naar"),
                            f"de overgang van '{step.id}' naar '{move.to}' slaat stap '{guarded}' over, maar de route "
-                           f"zegt: \"{rule.text}\".")
+                           f"zegt: \"{rules[guarded].text}\".")
 
 
 def _check_wegwijzer(route: Route, report: _Reporter) -> None:
@@ -254,6 +337,7 @@ def _check_wegwijzer(route: Route, report: _Reporter) -> None:
     questions = {q.id: q for q in aid.questions}
     ids = [q.id for q in aid.questions]
     outcomes = {a.outcome for q in aid.questions for a in q.answers if a.outcome is not None}
+    afters = _afters(route)
     # Depth-first over (question, current step) states, iteratively: a long question chain
     # must not hit Python's recursion limit, and diamonds must not be walked once per path.
     reached: set[str] = set()
@@ -286,18 +370,27 @@ def _check_wegwijzer(route: Route, report: _Reporter) -> None:
             continue
         j, answer = step
         here = answer.current or current
-        if answer.outcome in steps and here in steps:
-            guarded = skips(route, here, answer.outcome)
+        if answer.outcome in steps and (here is None or here in steps):
+            guarded = skips(route, here, answer.outcome, afters)
             if guarded:
                 rule = next(r for r in route.rules if r.step == guarded)
+                origin = (f"vanuit '{here}'" if here else
+                          "zonder 'huidige-stap' op het pad, dus vanaf de start")
                 report.add(("wegwijzer", "vragen", ids.index(qid), "antwoorden", j, "advies"),
-                           f"dit advies ('{answer.outcome}' vanuit '{here}') slaat stap '{guarded}' over; de route zegt: "
+                           f"dit advies ('{answer.outcome}' {origin}) slaat stap '{guarded}' over; de route zegt: "
                            f"\"{rule.text}\".")
         if answer.next:
             enter(answer.next, here)
     for i, q in enumerate(aid.questions):
         if q.id not in reached and aid.start in questions:
             report.add(("wegwijzer", "vragen", i, "id"), f"vraag '{q.id}' is vanaf de start van de wegwijzer niet te bereiken.")
+    if aid.start in questions:
+        total = count_paths(aid)
+        if total > MAX_PATHS:
+            report.add(("wegwijzer", "start"),
+                       f"de vragen van de wegwijzer geven {total} verschillende paden; maximaal {MAX_PATHS}. De pagina "
+                       "'Alle paden' toont elk pad, en elke vraag met twee vervolgvragen verdubbelt hun aantal. Laat "
+                       "meer antwoorden direct in een advies eindigen, of voeg vragen samen.")
     excluded = {e.step for e in aid.excluded}
     for i, ex in enumerate(aid.excluded):
         if ex.step in steps and ex.step in outcomes:
@@ -320,6 +413,7 @@ def check_route(route: Route, source: SourceData) -> list[Problem]:
     """All semantic problems of a structurally valid route."""
     report = _Reporter(source, [])
     _check_references(_dict(source.data), report)
-    _check_graph(route, report)
+    if _check_size(route, report):
+        _check_graph(route, report)
     _check_wegwijzer(route, report)
     return report.problems

@@ -1,87 +1,85 @@
-"""Shared fixtures: a built site, a local web server for it, and headless Chromium.
+"""Shared fixtures: the built site, a local web server for it, and headless Chromium.
 
-The site is built once per test session from the real routes in `routes/`, served on
-127.0.0.1, and every browser page records (and blocks) requests to other hosts, so any
-test can assert the site stays offline.
+The site of the real routes in `routes/` is built once per test run, shared by every
+xdist worker (see `support.site.shared_site`), served on 127.0.0.1, and every browser page
+records (and blocks) requests to other hosts, so any test can assert the site stays offline.
+
+Tests that take a `site_page` argument run once per built HTML page (ids are the page
+files), so xdist spreads a walk over all pages across its workers. The page list comes
+from the shared build, made when such a test is first collected.
+
+The helpers themselves live in the `support` package; the names below that other test
+files import from `conftest` (ROOT, build_site, serve, PageRecorder, ...) stay available.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import subprocess
-import sys
-import threading
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
+from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from support.browser import CHROMIUM_ARGS, PageRecorder, QuietHandler, chromium_path, is_local, serve
+from support.browser import new_page as _new_page
+from support.paths import ROOT
+from support.site import SiteBuildFailed, build_site, page_urls, shared_site
+
+# Old names, kept for test files written against the conftest of before `support`.
+_QuietHandler = QuietHandler
+_is_local = is_local
+BUILD_FAILED_ID = "bouw-mislukt"
+
+__all__ = ["CHROMIUM_ARGS", "PageRecorder", "ROOT", "build_site", "chromium_path", "serve"]
 
 
-def chromium_path() -> str:
-    """The system Chromium; Playwright's own browser download does not work here."""
-    for candidate in CHROMIUM_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    found = shutil.which("chromium")
-    if found:
-        return found
-    pytest.fail("Chromium ontbreekt: installeer het met 'apt-get install chromium' (make test doet dit).")
+def shared_base(config: pytest.Config) -> Path:
+    """A folder every process of this run sees: the run's base temp (the controller's under xdist)."""
+    factory: pytest.TempPathFactory = config._tmp_path_factory  # type: ignore[attr-defined]
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def build_site(target: Path, config: Path | None = None, extra: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` into `target`; returns the finished process."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target),
-           "-f", str(config or ROOT / "mkdocs.yml")] + (extra or [])
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+def _site(config: pytest.Config) -> Path:
+    try:
+        return shared_site(shared_base(config) / "shared-sites")
+    except SiteBuildFailed as failure:
+        pytest.fail(str(failure), pytrace=False)
+
+
+def _deselected_by_markers(metafunc: pytest.Metafunc) -> bool:
+    """True when `-m` keeps this test's markers out of the run (then it needs no page list)."""
+    expression = metafunc.config.getoption("markexpr", "") or ""
+    if not expression:
+        return False
+    from _pytest.mark.expression import Expression
+
+    names = {mark.name for mark in metafunc.definition.iter_markers()}
+    compiled = Expression.compile(expression)
+    return not compiled.evaluate(lambda name, **_: name in names)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """One test per built page for every test that asks for `site_page`."""
+    if "site_page" not in metafunc.fixturenames:
+        return
+    if _deselected_by_markers(metafunc):
+        metafunc.parametrize("site_page", ["niet-geselecteerd"])  # deselected anyway: do not build for it
+        return
+    try:
+        site = shared_site(shared_base(metafunc.config) / "shared-sites")
+    except SiteBuildFailed:
+        metafunc.parametrize("site_page", [BUILD_FAILED_ID])  # the test's built_site reports the failure
+        return
+    pages = [rel for rel, _ in page_urls(site, "")]
+    metafunc.parametrize("site_page", pages, ids=pages)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The handbook of all routes, built once for the whole test session."""
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
-    return target
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        return
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser that navigates on cancels downloads (broken pipe): not worth a traceback."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
-
-
-@contextmanager
-def serve(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 in a thread; yields 'http://127.0.0.1:<port>'."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+def built_site(request: pytest.FixtureRequest) -> Path:
+    """The handbook of all routes, built once for the whole test run (all workers)."""
+    return _site(request.config)
 
 
 @pytest.fixture(scope="session")
@@ -92,7 +90,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     """Headless system Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
@@ -102,72 +100,38 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-@dataclass
-class PageRecorder:
-    """What a browser page did: requests to other hosts (blocked) and console errors."""
-
-    external_requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-
-def _is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    if parsed.scheme in ("data", "blob", "about", "javascript"):
-        return True
-    return parsed.hostname in ("127.0.0.1", "localhost", "::1")
-
-
 @pytest.fixture
 def recorder() -> PageRecorder:
     return PageRecorder()
 
 
-def _new_page(browser: object, recorder: PageRecorder, **context_args: object) -> tuple[object, object]:
-    context = browser.new_context(**context_args)  # type: ignore[attr-defined]
-
-    def guard(route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        if _is_local(url):
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            recorder.external_requests.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("console", lambda msg: recorder.console_errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: recorder.page_errors.append(str(exc)))
-    return context, page
-
-
 @pytest.fixture
-def page(browser: object, recorder: PageRecorder) -> Iterator[object]:
+def page(browser: Any, recorder: PageRecorder) -> Iterator[Any]:
     """A desktop-sized browser page that blocks and records requests to other hosts."""
     context, page = _new_page(browser, recorder, viewport={"width": 1280, "height": 900}, locale="nl-NL")
     yield page
-    context.close()  # type: ignore[attr-defined]
+    context.close()
 
 
 @pytest.fixture
-def phone_page(browser: object, recorder: PageRecorder) -> Iterator[object]:
+def phone_page(browser: Any, recorder: PageRecorder) -> Iterator[Any]:
     """A phone-sized page (360 × 740, touch), same request guard."""
     context, page = _new_page(browser, recorder, viewport={"width": 360, "height": 740}, is_mobile=True,
-                              has_touch=True, device_scale_factor=2, locale="nl-NL")
+                             has_touch=True, device_scale_factor=2, locale="nl-NL")
     yield page
-    context.close()  # type: ignore[attr-defined]
+    context.close()
 
 
 @pytest.fixture
-def new_page(browser: object, recorder: PageRecorder) -> Iterator[object]:
+def new_page(browser: Any, recorder: PageRecorder) -> Iterator[Any]:
     """Factory for pages with custom context options (dark mode, no JavaScript, viewport)."""
-    contexts: list[object] = []
+    contexts: list[Any] = []
 
-    def make(**context_args: object) -> object:
+    def make(**context_args: Any) -> Any:
         context, page = _new_page(browser, recorder, **context_args)
         contexts.append(context)
         return page
 
     yield make
     for context in contexts:
-        context.close()  # type: ignore[attr-defined]
+        context.close()

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.abbreviations import PageAbbreviations, add_abbreviations, route_abbreviations, site_abbreviations
+from generator.abbreviations import PageAbbreviations, add_abbreviations, route_abbreviations, shared_abbreviations
 
-from handbook_kit import handbook_route, starter_route
+from support.routes import handbook_route, starter_route
 
 ABBR = {"OPP": "Ontwikkelingsperspectief", "SO": "speciaal onderwijs", "SBO": "speciaal basisonderwijs",
         "IB": 'Intern <b>"begeleider"</b> & co'}
@@ -84,12 +84,14 @@ def test_maps_come_from_terms_roles_and_documents() -> None:
     assert found["MDO"] == "Multidisciplinair overleg"
 
 
-def test_a_route_page_uses_its_own_route_first() -> None:
+def test_a_route_page_uses_its_own_route_only() -> None:
+    # Since issue 16 a route page no longer gets other routes' abbreviations (see test_hostile_abbreviations).
     test, starter = handbook_route(), starter_route()
-    site = site_abbreviations([starter, test])
-    assert set(route_abbreviations(test)) <= set(site)
+    shared = shared_abbreviations([starter, test])
+    assert set(shared) <= set(route_abbreviations(test)) & set(route_abbreviations(starter))
     page = PageAbbreviations([starter, test], lambda slug: f"{slug}/").for_page("testroute/index.md")
     assert page["OT"] == "Ondersteuningsteam"
+    assert page == route_abbreviations(test)
 
 
 class _Count(HTMLParser):

@@ -1,5 +1,8 @@
 """WCAG 2.1 AA on every built page: axe-core in light and dark scheme, 320px width, 200% zoom.
 
+Each page is its own test (the `site_page` parameter of conftest), so xdist workers share
+the walk; each worker reuses one browser page per kind of check.
+
 axe-core comes from npm into tests/node_modules (`make axe`; never from a CDN) and is
 injected into each page as a local script. Failures list page, rule and elements, so the
 owner of a page type can find and fix them.
@@ -7,16 +10,18 @@ owner of a page type can find and fix them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sitewalk import page_urls, problems_by_page, walker
+from support.browser import Walk, open_walk, problems_by_page, walker
+from support.paths import AXE
+from support.site import page_url
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 _RUN_AXE = """async (tags) => {
@@ -48,26 +53,33 @@ _SET_SCHEME = """async scheme => {
 _BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
 
 
-def test_axe_finds_no_wcag_violations(built_site: Path, site_url: str, browser: Any, axe_script: Path) -> None:
-    """Every page, light and dark: one load per page, axe run once per colour scheme."""
+@pytest.fixture(scope="session")
+def axe_walk(browser: Any) -> Iterator[Walk]:
+    """One desktop page reused by every axe test of this worker (a context per page is slow)."""
+    walk = open_walk(browser)
+    yield walk
+    walk.page.context.close()
+
+
+def test_axe_finds_no_wcag_violations(built_site: Path, site_url: str, site_page: str, axe_walk: Walk,
+                                      axe_script: Path) -> None:
+    """Every page (one test each), light and dark: one load, axe run once per colour scheme."""
+    page = axe_walk.page
+    page.goto(page_url(site_url, site_page), wait_until="load")
+    page.add_script_tag(path=str(axe_script))
     problems: dict[str, list[str]] = {}
-    pages = page_urls(built_site, site_url)
-    with walker(browser) as (page, _, _):
-        for rel, url in pages:
-            page.goto(url, wait_until="load")
-            page.add_script_tag(path=str(axe_script))
-            backgrounds = set()
-            for name, scheme in _SCHEMES.items():
-                page.evaluate(_SET_SCHEME, scheme)
-                backgrounds.add(page.evaluate(_BACKGROUND))
-                for violation in page.evaluate(_RUN_AXE, WCAG_TAGS):
-                    nodes = violation["nodes"]
-                    shown = "; ".join(f"{n['target']} ({n['summary']})" for n in nodes[:3])
-                    more = f" en {len(nodes) - 3} meer" if len(nodes) > 3 else ""
-                    problems.setdefault(f"{rel} ({name})", []).append(
-                        f"{violation['id']} [{violation['impact']}] {violation['help']}: {shown}{more}")
-            assert len(backgrounds) == len(_SCHEMES), f"{rel}: het kleurenschema wisselde niet ({backgrounds})"
-    assert not problems, f"\n{len(problems)} van {2 * len(pages)} pagina-weergaven:\n" + problems_by_page(problems)
+    backgrounds = set()
+    for name, scheme in _SCHEMES.items():
+        page.evaluate(_SET_SCHEME, scheme)
+        backgrounds.add(page.evaluate(_BACKGROUND))
+        for violation in page.evaluate(_RUN_AXE, WCAG_TAGS):
+            nodes = violation["nodes"]
+            shown = "; ".join(f"{n['target']} ({n['summary']})" for n in nodes[:3])
+            more = f" en {len(nodes) - 3} meer" if len(nodes) > 3 else ""
+            problems.setdefault(f"{site_page} ({name})", []).append(
+                f"{violation['id']} [{violation['impact']}] {violation['help']}: {shown}{more}")
+    assert len(backgrounds) == len(_SCHEMES), f"{site_page}: het kleurenschema wisselde niet ({backgrounds})"
+    assert not problems, "\n" + problems_by_page(problems)
 
 
 _OVERFLOW = """() => {
@@ -100,24 +112,32 @@ _VIEWPORTS = {
 }
 
 
-def test_no_horizontal_scroll_or_cut_off_content(built_site: Path, site_url: str, browser: Any) -> None:
-    """Every page at 320px and at 200% zoom of a 1280px screen (reflow, WCAG 1.4.10)."""
+@pytest.fixture(scope="session")
+def reflow_walk(browser: Any) -> Iterator[Walk]:
+    """One page reused by every reflow test of this worker; each test sets its viewports."""
+    walk = open_walk(browser, viewport=_VIEWPORTS["320px breed"])
+    yield walk
+    walk.page.context.close()
+
+
+def test_no_horizontal_scroll_or_cut_off_content(built_site: Path, site_url: str, site_page: str,
+                                                 reflow_walk: Walk) -> None:
+    """Every page (one test each) at 320px and at 200% zoom of a 1280px screen (reflow, WCAG 1.4.10)."""
+    page = reflow_walk.page
+    page.set_viewport_size(_VIEWPORTS["320px breed"])
+    page.goto(page_url(site_url, site_page), wait_until="load")
     problems: dict[str, list[str]] = {}
-    pages = page_urls(built_site, site_url)
-    with walker(browser, viewport=_VIEWPORTS["320px breed"]) as (page, _, _):
-        for rel, url in pages:
-            page.goto(url, wait_until="load")
-            for label, viewport in _VIEWPORTS.items():
-                page.set_viewport_size(viewport)
-                found = page.evaluate(_OVERFLOW)
-                issues = []
-                if found["scroll"] > found["width"] + 1:
-                    issues.append(f"pagina scrolt horizontaal ({found['scroll']}px > {found['width']}px): "
-                                  + ", ".join(found["wide"]))
-                issues += [f"afgesneden: {c}" for c in found["clipped"]]
-                if issues:
-                    problems[f"{rel} ({label})"] = issues
-    assert not problems, f"\n{len(problems)} van {2 * len(pages)} pagina-weergaven:\n" + problems_by_page(problems)
+    for label, viewport in _VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        found = page.evaluate(_OVERFLOW)
+        issues = []
+        if found["scroll"] > found["width"] + 1:
+            issues.append(f"pagina scrolt horizontaal ({found['scroll']}px > {found['width']}px): "
+                          + ", ".join(found["wide"]))
+        issues += [f"afgesneden: {c}" for c in found["clipped"]]
+        if issues:
+            problems[f"{site_page} ({label})"] = issues
+    assert not problems, "\n" + problems_by_page(problems)
 
 
 # A focused element must show it: an outline (Material's `:focus-visible` style and ours) or

@@ -13,14 +13,15 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.load import load_routes
 from generator.model import LoadedRoute
 from generator.pages.handbook import RouteView
+
+from support.routes import site_routes
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUTES, _ = load_routes([ROOT / "routes"])
+ROUTES = list(site_routes())
 IDS = [r.slug for r in ROUTES]
 PAGE_TYPES = ("wie-doet-wat/", "documenten/", "voor-ouders/")
 
@@ -108,7 +109,7 @@ def test_checklist_ticks_survive_a_reload_and_are_never_sent(page, site_url: str
     assert first.is_checked(), "tick lost after reload"
     stored = page.evaluate("Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('routewijzer:checklist:')))")
     step_id = first.evaluate("el => el.closest('[data-rw-step]').dataset.rwStep")
-    key = f"routewijzer:checklist:{loaded.slug}:{step_id}"
+    key = f"routewijzer:checklist:/:{loaded.slug}:{step_id}"  # '/': the site's path (issue 16)
     assert json.loads(stored[key]) == [item]
     for method, request_url, body in requests:
         assert method == "GET" and not body, f"{method} {request_url} sends data"

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_route
 from generator.model import LoadedRoute
 
-from routekit import real_route_files
+from support.routes import real_routes
 
 pytestmark = pytest.mark.browser
 
-ROUTES: list[LoadedRoute] = [load_route(path) for path in real_route_files()]
+ROUTES: list[LoadedRoute] = list(real_routes())
 IDS = [r.slug for r in ROUTES]
 
 

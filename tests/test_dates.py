@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.dates import dutch_date, version_line
+from generator.dates import dutch_date
 from generator.render import render
 
 
@@ -19,10 +19,6 @@ from generator.render import render
 ])
 def test_dutch_date(iso: str, expected: str) -> None:
     assert dutch_date(iso) == expected
-
-
-def test_version_line() -> None:
-    assert version_line("1.2", "2026-03-09") == "versie 1.2 van 9 maart 2026"
 
 
 def test_version_partial_escapes_and_formats() -> None:

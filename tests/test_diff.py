@@ -19,9 +19,11 @@ from generator.diff import Change, diff_routes, render_changes
 from generator.load import load_route
 from generator.model import LoadedRoute, Route
 
+from support.routes import real_routes
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL = sorted(p for p in (ROOT / "routes").glob("*.yaml") if not p.name.startswith("zz-"))
-LOADED = [load_route(p) for p in REAL]
+LOADED = list(real_routes())
 
 
 def edit(route: Route, change: Callable[[dict[str, Any]], None]) -> Route:

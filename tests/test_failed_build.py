@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from buildkit import config_for_routes, tree_hashes
-from conftest import build_site
-from routekit import starter_text
+from support.routes import starter_text
+from support.site import build_site, tree_hashes, write_config
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +23,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
     (routes / "de-regenboog.yaml").write_text(starter_text(), encoding="utf-8")
     (routes / "het-kompas.yaml").write_text(starter_text("Het Kompas"), encoding="utf-8")
     site = folder / "site"
-    with config_for_routes(routes) as config:
-        first = build_site(site, config)
+    first = build_site(site, write_config(folder / "config", routes))
     assert first.returncode == 0, first.stderr
     before = tree_hashes(site)
     assert any(name.endswith("index.html") for name in before) and len(before) > 20
@@ -46,8 +44,7 @@ def test_failed_build_keeps_the_previous_site(built: tuple[Path, Path, dict[str,
     route.write_text(broken, encoding="utf-8")
     line = broken[: broken.index(new)].count("\n") + 1
     try:
-        with config_for_routes(routes) as config:
-            second = build_site(site, config)
+        second = build_site(site, write_config(routes.parent / "config", routes))
     finally:
         route.write_text(good, encoding="utf-8")
 

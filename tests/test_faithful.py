@@ -1,9 +1,13 @@
-"""Faithfulness: every statement in a route file appears in that route's built pages.
+"""Faithfulness: every statement in a route file appears on the page where a reader looks for it.
 
 The test walks each route's model and collects every piece of text an author wrote
-(steps, roles, responsibilities, documents, deadlines, rules, criteria, questions …), then
-looks for each one in the visible text of the route's pages. A renderer that forgets a
-field makes this fail.
+(steps, roles, responsibilities, documents, deadlines, rules, criteria, questions,
+citations …), each with its field path. Every path belongs to one or more page types
+(PAGE_TYPES: the overview, each step's own page, Wie doet wat, Documenten, Voor ouders,
+the wegwijzer's list of paths), and each page type is checked on its own against the
+visible text of that page only. So a step page that loses a field fails, even though the
+print version still contains the whole route; and a field that no page type claims fails
+`test_every_field_belongs_to_a_page_type`.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pydantic import BaseModel
 
 from generator.load import load_routes
 from generator.model import LoadedRoute
+from generator.pages.handbook import RouteView
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUTES, _PROBLEMS = load_routes([ROOT / "routes"])
@@ -81,6 +86,81 @@ def route_text(site: Path, loaded: LoadedRoute) -> str:
     return normalise(" ".join(parts))
 
 
+def page_text(page: Path) -> str:
+    """Visible text of one built page."""
+    parser = _TextOnly()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return normalise("".join(parser.parts))
+
+
+_STEP = r"stappen\[(\d+)\]"
+
+PAGE_TYPES: dict[str, tuple[str, list[str]]] = {
+    # page type: (page path inside the route's folder, "{step}" for a step page; field-path patterns)
+    "overzicht": ("index.html", [
+        r"titel", r"organisatie\..+", r"bron\.(titel|versie|datum|opmerking)", r"ondersteuningsplan", r"versie",
+        r"wijzigingen\[\d+\]\.(versie|tekst)", r"inleiding\[\d+\]", r"niveaus\[\d+\]\.(naam|omschrijving)",
+        r"regels\[\d+\]\..+", r"onderdelen\[\d+\]\..+", r"begrippen\[\d+\]\..+",
+        _STEP + r"\.(label|samenvatting)", _STEP + r"\.overgangen\[\d+\]\.(voorwaarde|label|bron|afgeleid)",
+    ]),
+    "stap": ("stappen/{step}/index.html", [
+        # Everything about a step, on its own page; the parents' plain wording per item is on Voor ouders.
+        _STEP + r"\.(?!ouders\.punten\[\d+\]\.eenvoudig$).+",
+    ]),
+    "wie-doet-wat": ("wie-doet-wat/index.html", [
+        r"rollen\[\d+\]\..+", _STEP + r"\.rollen\[\d+\]\.(taken\[\d+\]|voorwaarde|bron|afgeleid)",
+    ]),
+    "documenten": ("documenten/index.html", [
+        r"documenten\[\d+\]\..+", _STEP + r"\.documenten\[\d+\]\.(handeling|termijn|inhoud.*)",
+    ]),
+    "voor-ouders": ("voor-ouders/index.html", [
+        _STEP + r"\.ouders\.(eenvoudig|punten\[\d+\]\.(tekst|eenvoudig))",
+    ]),
+    "wegwijzer": ("wegwijzer/paden/index.html", [
+        r"wegwijzer\.vragen\[\d+\]\.(vraag|antwoorden\[\d+\]\.(tekst|toelichting))",
+    ]),
+}
+"""Where each field of a route file must be readable. Patterns match the whole field path."""
+
+NOT_ON_A_PAGE: list[tuple[str, str]] = [
+    (r"bron\.bestand", "the file name of the source is a reference (NOT_STATEMENTS skips it anyway)"),
+    (r"wegwijzer\.vragen\[\d+\]\.hint", "hints are shown by the wegwijzer script, one question at a time"),
+    (r"wegwijzer\.uitgesloten\[\d+\]\.reden", "an editor's reason, checked by the validator"),
+]
+"""Fields no page type claims, each with the reason."""
+
+
+def claimed_by(path: str) -> list[str]:
+    """The page types whose patterns match a field path."""
+    return [name for name, (_, patterns) in PAGE_TYPES.items() if any(re.fullmatch(p, path) for p in patterns)]
+
+
+def expected_on(loaded: LoadedRoute, page_type: str) -> dict[str, list[tuple[str, str]]]:
+    """Page path (relative to the route folder) -> statements that page must show."""
+    template, patterns = PAGE_TYPES[page_type]
+    pages: dict[str, list[tuple[str, str]]] = {}
+    for path, value in statements(loaded.route):
+        if not any(re.fullmatch(p, path) for p in patterns):
+            continue
+        step = re.match(_STEP, path)
+        page = template.format(step=loaded.route.steps[int(step.group(1))].id) if "{step}" in template and step else template
+        pages.setdefault(page, []).append((path, value))
+    return pages
+
+
+def deduplicated_actions(loaded: LoadedRoute) -> set[str]:
+    """Field paths of actions a step page leaves out on purpose because its description already
+    says them word for word (RouteView.new_actions); they count once, in the description."""
+    view = RouteView(loaded)
+    paths: set[str] = set()
+    for index, step in enumerate(loaded.route.steps):
+        kept = [id(a) for a in view.new_actions(step)]
+        for number, action in enumerate(step.actions):
+            if id(action) not in kept:
+                paths |= {p for p, _ in statements(action, f"stappen[{index}].acties[{number}]")}
+    return paths
+
+
 def test_all_routes_load() -> None:
     assert not _PROBLEMS, "\n".join(str(p) for p in _PROBLEMS)
     assert len(ROUTES) >= 5
@@ -93,3 +173,52 @@ def test_every_statement_appears_in_the_handbook(built_site: Path, loaded: Loade
     assert len(items) > 20, "the walk found suspiciously little text"
     missing = [f"{path}: {value!r}" for path, value in items if normalise(value) not in text]
     assert not missing, f"{len(missing)} of {len(items)} statements are not in the pages:\n" + "\n".join(missing[:40])
+
+
+@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
+@pytest.mark.parametrize("loaded", ROUTES, ids=[r.slug for r in ROUTES])
+def test_each_page_type_shows_its_own_fields(built_site: Path, loaded: LoadedRoute, page_type: str) -> None:
+    """Each page type on its own: a field missing from that page fails, wherever else it is."""
+    pages = expected_on(loaded, page_type)
+    shown_once = deduplicated_actions(loaded)
+    if page_type == "wegwijzer" and loaded.route.wegwijzer is None:
+        assert not pages
+        return
+    assert pages, f"{page_type}: no statements expected on this page type, so the patterns are wrong"
+    missing: list[str] = []
+    for page, items in sorted(pages.items()):
+        file = built_site / loaded.slug / page
+        assert file.is_file(), f"{file} was not built"
+        text = page_text(file)
+        # A text that several fields hold (a sentence in the description and again under
+        # evaluation) must appear at least as often as the fields that contain it, or dropping
+        # one of those fields from a template would go unnoticed.
+        held = [normalise(value) for path, value in items if path not in shown_once]
+        for path, value in items:
+            value = normalise(value)
+            if value not in text:
+                missing.append(f"{page}: {path}: {value!r}")
+                continue
+            needed = sum(value in other for other in held)
+            if text.count(value) < needed:
+                missing.append(f"{page}: {path}: {value!r} appears {text.count(value)}x, "
+                               f"but {needed} fields contain it")
+    total = sum(len(items) for items in pages.values())
+    assert not missing, f"{len(missing)} of {total} statements are not on their {page_type} page:\n" + "\n".join(missing[:40])
+
+
+@pytest.mark.parametrize("loaded", ROUTES, ids=[r.slug for r in ROUTES])
+def test_every_field_belongs_to_a_page_type(loaded: LoadedRoute) -> None:
+    """No authored text escapes the per-page checks: each field path is claimed by a page type
+    or listed, with its reason, in NOT_ON_A_PAGE."""
+    loose = [path for path, _ in statements(loaded.route)
+             if not claimed_by(path) and not any(re.fullmatch(p, path) for p, _ in NOT_ON_A_PAGE)]
+    assert not loose, "fields no page type checks:\n" + "\n".join(loose[:40])
+
+
+def test_step_pattern_claims_the_citations() -> None:
+    """The citations of a step's claims are part of what its step page must show."""
+    for path in ("stappen[2].overgangen[0].bron", "stappen[2].rollen[1].afgeleid", "stappen[0].termijnen[0].bron",
+                 "stappen[0].documenten[1].bron", "stappen[3].rollen[0].voorwaarde"):
+        assert "stap" in claimed_by(path), path
+    assert claimed_by("stappen[1].ouders.punten[0].eenvoudig") == ["voor-ouders"]

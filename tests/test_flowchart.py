@@ -16,7 +16,7 @@ from generator.flowchart import FlowchartError, dot_string, flowchart_dot, flowc
 
 from generator.pages.handbook import page_links
 from generator.pages.printable import render_print_page
-from handbook_kit import context, handbook_route
+from support.routes import context, handbook_route
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

@@ -17,6 +17,7 @@ import io
 import os
 import re
 import tempfile
+import time
 import typing
 from enum import Enum
 from pathlib import Path
@@ -29,10 +30,12 @@ from pydantic import BaseModel
 
 from generator.cli import main as cli_main
 from generator.load import parse_route
-from generator.model import LoadedRoute, Route
+from generator.limits import MAX_PATHS
+from generator.model import LoadedRoute, Route, Wegwijzer
 from generator.problems import RouteProblems
+from generator.wegwijzer.paths import count_paths, enumerate_paths
 from generator.yamlsource import read_source
-from routekit import real_route_files, starter_text
+from support.routes import real_route_files, starter_text
 
 _COMMON = dict(deadline=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -54,7 +57,9 @@ def examples(share: float) -> int:
 # ---------------------------------------------------------------------------
 
 _ENGLISH = ("Input should", "Field required", "Extra inputs", "String should", "validation error",
-            "Traceback", "object has no attribute", "NoneType")
+            "Traceback", "object has no attribute", "NoneType",
+            # PyYAML's and the OS's English (issue 16): never passed through to an author.
+            "expected", "but found", "but got", "while scanning", "while parsing", "No such file", "could not")
 _DUTCH = {"het", "de", "een", "is", "niet", "geen", "moet", "verwacht", "bestand", "veld", "stap",
           "sleutel", "hier", "deze", "dit", "te", "van", "naar", "onbekend", "onbekende", "bestaat",
           "staat", "mag", "heeft", "lijst", "tekst", "vraag", "antwoord", "regel", "waarde"}
@@ -340,7 +345,20 @@ def test_long_question_chain_does_not_hit_the_recursion_limit() -> None:
         lines += [f"    - id: v{i}", "      vraag: Verder?", "      antwoorden:",
                   "        - tekst: Ja", ("          advies: stap-2" if last else f"          volgende: v{i + 1}"),
                   "        - tekst: Nee", "          advies: stap-1"]
-    assert isinstance(assert_loads_or_explains(_starter_with_questions(lines)), LoadedRoute)
+    # Since the path limit (issue 16), such a chain is refused with its path count; the walks
+    # that once overflowed must still finish, and listing the paths must not recurse either.
+    started = time.monotonic()
+    result = assert_loads_or_explains(_starter_with_questions(lines))
+    assert isinstance(result, RouteProblems)
+    assert [p.message for p in result.problems if "verschillende paden" in p.message] == [
+        f"de vragen van de wegwijzer geven {n + 1} verschillende paden; maximaal {MAX_PATHS}. De pagina 'Alle paden' "
+        "toont elk pad, en elke vraag met twee vervolgvragen verdubbelt hun aantal. Laat meer antwoorden direct in "
+        "een advies eindigen, of voeg vragen samen."]
+    aid = Wegwijzer.model_validate(read_source(_starter_with_questions(lines), FILE).data["wegwijzer"])
+    paths = enumerate_paths(aid)
+    assert len(paths) == count_paths(aid) == n + 1
+    assert max(len(p.choices) for p in paths) == n and len(paths[-1].choices) == 1
+    assert time.monotonic() - started < 20
 
 
 def test_diamond_question_tree_is_walked_once_per_question() -> None:
@@ -352,4 +370,9 @@ def test_diamond_question_tree_is_walked_once_per_question() -> None:
         lines += [f"    - id: v{i}", "      vraag: Verder?", "      antwoorden:",
                   "        - tekst: Ja", f"          {target}", "        - tekst: Misschien", f"          {target}",
                   "        - tekst: Nee", "          advies: stap-1"]
-    assert isinstance(assert_loads_or_explains(_starter_with_questions(lines)), LoadedRoute)
+    # Paths: P(last) = 3 and P(i) = 2·P(i+1) + 1, so 2^(n+1) - 1; counted, never listed (issue 16).
+    started = time.monotonic()
+    result = assert_loads_or_explains(_starter_with_questions(lines))
+    assert isinstance(result, RouteProblems)
+    assert any(f"geven {2 ** (n + 1) - 1} verschillende paden" in p.message for p in result.problems)
+    assert time.monotonic() - started < 5

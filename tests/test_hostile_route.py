@@ -20,11 +20,11 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from buildkit import config_for_routes, html_pages
-from conftest import build_site
 from generator.load import parse_route
 from generator.model import Route
-from routekit import starter_text
+from support.browser import serve
+from support.routes import starter_text
+from support.site import build_site, html_pages, page_urls, write_config
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",
@@ -167,8 +167,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = yaml.safe_dump(hostile_route_data(), allow_unicode=True, sort_keys=False, width=1000)
     (routes / "onveilig.yaml").write_text(text, encoding="utf-8")
     site = folder / "site"
-    with config_for_routes(routes) as config:
-        result = build_site(site, config)
+    result = build_site(site, write_config(folder / "config", routes))
     assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr
     return site
@@ -235,9 +234,6 @@ def test_built_pages_contain_no_payload_as_markup(hostile_site: Path) -> None:
 
 @pytest.mark.browser
 def test_no_script_runs_on_any_page(hostile_site: Path, browser: Any) -> None:
-    from conftest import serve
-    from sitewalk import page_urls
-
     dialogs: list[str] = []
     visited_text = 0
     with serve(hostile_site) as root:

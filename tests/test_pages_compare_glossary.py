@@ -9,7 +9,7 @@ from generator.model import TierLayer
 from generator.pages.compare import compare_layers, render_compare
 from generator.pages.glossary import glossary_entries, render_glossary, slugify, term_anchor
 
-from handbook_kit import context, handbook_route, starter_route
+from support.routes import context, handbook_route, starter_route
 
 
 def to_html(text: str) -> str:

@@ -12,7 +12,7 @@ from generator.dates import dutch_date
 from generator.pages.home import ROUTES_MARKER, fill_home, route_cards
 from generator.pages.overview import render_overview, tier_groups
 
-from handbook_kit import context, handbook_route, starter_route
+from support.routes import context, handbook_route, starter_route
 
 
 def to_html(text: str) -> str:

@@ -7,7 +7,8 @@ import re
 from generator.pages.documents import render_documents_page
 from generator.pages.parents import render_parents_page
 from generator.pages.roles import render_roles_page
-from handbook_routes import context, loaded, route_data, to_html, visible_text
+from support.routes import context, loaded, route_data
+from support.text import to_html, visible_text
 
 
 def roles_html(data: dict | None = None) -> str:

@@ -9,7 +9,8 @@ import pytest
 from generator.pages.handbook import AnchorLinks, RouteView
 from generator.pages.steps import render_step_pages
 from generator.render import render
-from handbook_routes import context, loaded, route_data, texts, to_html, visible_text
+from support.routes import context, loaded, route_data
+from support.text import texts, to_html, visible_text
 
 # Ids and references are not text; the rest of a step must all be on its page.
 REFERENCES = frozenset({"id", "tier", "role", "document", "to", "by"})

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
 from generator.cli import main
-from generator.load import load_routes
 from generator.pdf import chromium_command, find_chromium
 
-ROUTES, _ = load_routes([ROOT / "routes"])
-REAL = [r for r in ROUTES if not r.slug.startswith("zz-")]
+from support.paths import ROOT
+from support.routes import real_routes
+from support.site import build_site, write_config
+
+REAL = list(real_routes())
 
 
 def _tool(name: str) -> str:
@@ -115,14 +116,7 @@ def test_chromium_command_prints_without_browser_header() -> None:
 def _config_variant(tmp: Path) -> Path:
     """mkdocs.yml with a copy of the docs dir in `tmp`, everything else pointing at the repo."""
     shutil.copytree(ROOT / "content", tmp / "content")
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {tmp / 'content'}", text)
-    text = re.sub(r"(?m)^(\s+custom_dir:) (\S+)$", lambda m: f"{m.group(1)} {ROOT / m.group(2)}", text)
-    text = re.sub(r"(?m)^(\s+routes:) (\S+)$", lambda m: f"{m.group(1)} {ROOT / m.group(2)}", text)
-    text = re.sub(r"(?m)^watch:\n(  - .*\n)+", "", text)
-    config = tmp / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+    return write_config(tmp, docs_dir=tmp / "content")
 
 
 def test_site_links_the_pdf_once_it_is_made(pdf: Path, built_site: Path, tmp_path: Path) -> None:

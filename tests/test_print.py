@@ -14,15 +14,17 @@ from pathlib import Path
 import pytest
 
 from generator.dates import dutch_date
-from generator.load import load_routes, parse_route
+from generator.load import parse_route
 from generator.model import LoadedRoute
 from generator.nav import build_nav
 from generator.pages import render_site
 from generator.pages.base import SiteContext
 from generator.pages.printable import PRINT_TITLE, available_pdfs, render_print_page
 
+from support.routes import site_routes
+
 ROOT = Path(__file__).resolve().parent.parent
-ROUTES, _ = load_routes([ROOT / "routes"])
+ROUTES = list(site_routes())
 REAL = [r for r in ROUTES if not r.slug.startswith("zz-")]
 STARTER = ROOT / "generator" / "templates" / "starter.yaml"
 

@@ -7,7 +7,6 @@ and reach an existing file; a browser then clicks through the handbook.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -17,30 +16,25 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import ROOT, _QuietHandler, serve
-from generator.load import load_routes
+from support.browser import QuietHandler, serve
+from support.routes import real_routes
+from support.site import build_site
 
 BASE = "https://swv.example/route/"
 PREFIX = "/route/"
-ROUTES, _ = load_routes([ROOT / "routes"])
-REAL = [r for r in ROUTES if not r.slug.startswith("zz-")]
+REAL = list(real_routes())
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import subprocess
-    import sys
-
     target = tmp_path_factory.mktemp("subpath-site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "ROUTEWIJZER_SITE_URL": BASE, "NO_MKDOCS_2_WARNING": "1"})
+    result = build_site(target, env={"ROUTEWIJZER_SITE_URL": BASE})
     assert result.returncode == 0, result.stderr
     return target
 
 
-class _PrefixHandler(_QuietHandler):
+class _PrefixHandler(QuietHandler):
     """Serves the site only below /route/, like a web server where the handbook is one folder."""
 
     def translate_path(self, path: str) -> str:

@@ -18,7 +18,7 @@ from generator.load import parse_route
 from generator.model import Step
 from generator.problems import RouteProblems
 from generator.yamlsource import MAX_BYTES
-from routekit import real_route_files, starter_text
+from support.routes import real_route_files, starter_text
 
 FILE = "routes/voorbeeld.yaml"
 
@@ -91,8 +91,8 @@ def test_missing_field() -> None:
 @pytest.mark.parametrize(("old", "new", "needle", "message"), [
     ("titel: Ondersteuningsroute De Regenboog", "titel: [De, Regenboog]", "[De",
      "verwacht één tekst, maar hier staat een lijst of sectie."),
-    ('versie: "1.0"                       #', "versie: 1.0  #", "1.0  #",
-     'verwacht tekst, maar dit is een getal (1.0). Zet het tussen aanhalingstekens, bijvoorbeeld "1.0".'),
+    ("    label: Stap 1\n", "    label: [1, 2]\n", "label: |[1",
+     "verwacht één tekst, maar hier staat een lijst of sectie."),
     ("    label: Stap 1\n", "    label: true\n", "label: |true",
      'verwacht tekst, maar dit is een ja/nee-waarde. Zet de tekst tussen aanhalingstekens, bijvoorbeeld "true".'),
     ("inleiding:\n  - Zo werken", "inleiding: Zo werken", "Zo werken",

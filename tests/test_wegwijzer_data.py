@@ -16,8 +16,9 @@ from generator.validate import skips
 from generator.wegwijzer.data import forbidden, payload, safe_json
 from generator.wegwijzer.index import build_index, rank
 from generator.wegwijzer.paths import enumerate_paths, follow
-from routekit import starter_text
-from wegwijzer_support import real_routes, routes_with_wegwijzer, run_node, situations
+from support.routes import site_routes as real_routes
+from support.routes import starter_text
+from support.wegwijzer import routes_with_wegwijzer, run_node, situations
 
 ROUTES = routes_with_wegwijzer()
 IDS = [r.slug for r in ROUTES]

@@ -13,7 +13,7 @@ import pytest
 
 from generator.model import LoadedRoute
 from generator.wegwijzer.index import build_index, rank
-from wegwijzer_support import SITUATIONS, routes_with_wegwijzer, situations
+from support.wegwijzer import SITUATIONS, routes_with_wegwijzer, situations
 
 REAL = ["de-springschans", "ondersteuningsniveaus-ppo", "stappenplan-rok", "ijssel-berkel", "de-kempen"]
 ROUTES = [r for r in routes_with_wegwijzer() if r.slug in REAL]

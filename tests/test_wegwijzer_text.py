@@ -8,7 +8,8 @@ import pytest
 
 from generator.wegwijzer.text import STOPWORDS, normalise, stem, terms, words
 from generator.wegwijzer.synonyms import groups_in, load_synonyms
-from wegwijzer_support import real_routes, run_node, situations
+from support.routes import site_routes as real_routes
+from support.wegwijzer import run_node, situations
 
 
 def test_normalise_lowercases_and_strips_accents() -> None:

@@ -1,54 +1,10 @@
-"""Helpers shared by the wegwijzer tests: the real routes, the situations, node runs."""
+"""Transition shim: import from `support.wegwijzer` and `support.routes` instead. Delete once
+no test imports it."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-from functools import lru_cache
-from pathlib import Path
+from support.paths import ROOT
+from support.routes import site_routes as real_routes
+from support.wegwijzer import JS, SITUATIONS, routes_with_wegwijzer, run_node, situations
 
-import pytest
-import yaml
-
-from generator.load import load_routes
-from generator.model import LoadedRoute
-
-ROOT = Path(__file__).resolve().parent.parent
-JS = ROOT / "overrides" / "assets" / "wegwijzer-rank.js"
-SITUATIONS = Path(__file__).resolve().parent / "wegwijzer_situaties"
-
-
-@lru_cache(maxsize=1)
-def real_routes() -> tuple[LoadedRoute, ...]:
-    """Every route in routes/ (the real ones and any work-in-progress file)."""
-    routes, problems = load_routes([ROOT / "routes"])
-    assert not problems, "\n".join(str(p) for p in problems)
-    return tuple(routes)
-
-
-def routes_with_wegwijzer() -> list[LoadedRoute]:
-    return [r for r in real_routes() if r.route.wegwijzer is not None]
-
-
-def situations(slug: str) -> list[dict[str, str]]:
-    """The free-text situations written for a route (empty when there is no file)."""
-    path = SITUATIONS / f"{slug}.yaml"
-    if not path.exists():
-        return []
-    return [{"tekst": str(s["tekst"]), "stap": str(s["stap"])} for s in yaml.safe_load(path.read_text())["situaties"]]
-
-
-def run_node(script: str, payload: object) -> object:
-    """Run an ES-module snippet in node with `input` (JSON) available; returns its printed JSON."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node ontbreekt")
-    code = (f"import * as ww from {json.dumps(JS.as_uri())};\n"
-            "const input = JSON.parse(require_input());\n" + script)
-    prelude = ("import { readFileSync } from 'node:fs';\n"
-               "const require_input = () => readFileSync(0, 'utf-8');\n")
-    result = subprocess.run([node, "--input-type=module", "-e", prelude + code], input=json.dumps(payload),
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+__all__ = ["JS", "ROOT", "SITUATIONS", "real_routes", "routes_with_wegwijzer", "run_node", "situations"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..flowchart import tier_class
-from ..model import LoadedRoute, Responsibility, Step, Tier, TierLayer
+from ..model import LoadedRoute, Responsibility, Step, Tier, TierLayer, plain_text
 from ..render import render
 from ..urls import relative
 from .base import GeneratedPage, SiteContext
@@ -103,7 +103,7 @@ def _timing(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
     names = {document.id: document.name for document in loaded.route.documents}
     facts: list[Fact] = []
     for step in steps:
-        facts.extend(Fact(text, step.label) for text in step.deadlines)
+        facts.extend(Fact(plain_text(text), step.label) for text in step.deadlines)
         facts.extend(Fact(f"{names[use.document]}: {use.deadline}", step.label)
                      for use in step.documents if use.deadline)
         facts.extend(Fact(f"Evaluatie: {text}", step.label) for text in step.evaluation)

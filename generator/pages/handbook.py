@@ -287,6 +287,7 @@ class Once:
 
     def _fresh(self, text: str) -> str:
         """The sentences of `text` not said yet (all of them remembered from now on)."""
+        text = str(text)  # cited text reads as its text
         kept = [s for s in _sentences(text) if _key(s) not in self._seen]
         self._seen.update(_sentence_keys(text))
         return " ".join(kept)
@@ -303,6 +304,10 @@ class Once:
                 text = self._fresh(item)
                 if text:
                     fresh.append(text)
+                continue
+            if not isinstance(item, SubItem):  # cited text: kept whole with its source, or left out
+                if self._fresh(item.text):
+                    fresh.append(item)
                 continue
             subs = [t for t in (self._fresh(i) for i in item.items) if t]
             text = self._fresh(item.text)

@@ -44,7 +44,10 @@ def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
         "data": data,
         "data_json": Markup(safe_json(data)),
         "static": [dict(id=qid, **q) for qid, q in data["questions"].items()],
-        "outcomes": [data["outcomes"][s.id] for s in loaded.route.steps if s.id in outcome_ids],
+        # The page without JavaScript lists the never-skip rules with each advice; the script
+        # works them out from data["rules"], so the JSON does not carry them per outcome.
+        "outcomes": [{**data["outcomes"][s.id], "forbidden": forbidden(loaded, s.id, None)}
+                     for s in loaded.route.steps if s.id in outcome_ids],
         "uid": "rw-ww",
         "route": loaded.route,
     }

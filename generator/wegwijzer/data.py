@@ -67,7 +67,8 @@ def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str,
         "url": links.step(step.id),
         "summary": step.summary,
         "roles": [
-            {"name": roles[p.role].name, "responsibility": RESPONSIBILITY_WORDS[p.responsibility],
+            {"name": roles[p.role].name,
+             "responsibility": RESPONSIBILITY_WORDS[p.responsibility] + (f", alleen {p.condition}" if p.condition else ""),
              "tasks": list(p.tasks), "url": links.role(p.role)}
             for p in parts if p.role in roles
         ],
@@ -79,7 +80,6 @@ def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str,
              "url": links.document(u.document)}
             for u in step.documents if u.document in docs
         ],
-        "forbidden": forbidden(loaded, step.id, None),
     }
 
 

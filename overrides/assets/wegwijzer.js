@@ -289,8 +289,11 @@ function setupRoute(dataNode) {
   }
   const code = document.querySelector("[data-rw-embed-code]");
   if (code) {
+    // The snippet is HTML a school copies: the absolute address goes in attribute-escaped,
+    // and through a function, so "$&" in an address is not a replacement pattern.
+    const attr = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
     const url = new URL(code.dataset.embedPath, location.href).href;
-    code.textContent = code.textContent.replace(`src="${code.dataset.embedPath}"`, `src="${url}"`);
+    code.textContent = code.textContent.replace(`src="${attr(code.dataset.embedPath)}"`, () => `src="${attr(url)}"`);
   }
 }
 
