@@ -136,7 +136,7 @@ def in_view(page: object, locator: object) -> bool:
 def test_parent_reaches_the_sbo_decision_and_contact_in_three_taps(new_page, site_url: str, recorder) -> None:
     """De Kempen, stap 6 (SBO or SO, TLV): from the home page on a 390 px phone, three taps."""
     loaded = BY_SLUG["de-kempen"]
-    step = loaded.step("stap-6")
+    step = next(s for s in loaded.route.steps if s.id == "stap-6")
     page = new_page(**PHONE)
     page.goto(site_url)
     taps = 0
@@ -242,12 +242,14 @@ def test_search_dialog_has_an_accessible_name(page, site_url: str) -> None:
 # --- Step pages: the same sentence once ---------------------------------------------------------
 
 _SKIP = re.compile(r"<(script|style|template|nav|a|h[1-6]|legend)\b.*?</\1>|<span class=\"rw-sr\">.*?</span>"
-                   r"|<span class=\"rw-condition\">.*?</span>|<div class=\"rw-block[^\"]*\">.*?</div>", re.S)
+                   r"|<span class=\"rw-condition\">.*?</span>|<div class=\"rw-block[^\"]*\">.*?</div>"
+                   r"|<details class=\"rw-cite[^\"]*\">.*?</details>", re.S)
 
 
 def page_sentences(html: str) -> list[str]:
     """Sentences a reader sees in the article, leaving out names (links, headings, the step list),
-    screen-reader labels, arrow conditions (each arrow states its own) and source lists kept whole."""
+    screen-reader labels, arrow conditions (each arrow states its own), source lists kept whole and
+    the folded 'bron' quotes (each claim carries its own citation, even when two cite one sentence)."""
     article = html.split("<article", 1)[1].split("</article>", 1)[0]
     article = _SKIP.sub(" ", article)
     article = re.sub(r"<(li|p|td|th|dd|dt|summary|label|div|br)\b[^>]*>", "\n", article)
