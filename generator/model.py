@@ -312,6 +312,17 @@ class Organisation(Strict):
     school: Line | None = field("school", "Naam van de school, als de route van één school is.", default=None)
     swv: Line | None = field("samenwerkingsverband", "Naam van het samenwerkingsverband.", default=None)
     note: Text | None = field("opmerking", "Bijvoorbeeld: 'naam van de school staat niet in het document'.", default=None)
+    display: Text | None = field(
+        "weergavenaam",
+        "Optioneel: de korte naam die bezoekers in titels, kop en menu zien, bijvoorbeeld 'De Springschans'. "
+        "Zonder weergavenaam staat 'naam' er.",
+        default=None,
+    )
+
+    @property
+    def display_name(self) -> str:
+        """The name readers see in titles, the header and menus: the author's choice, else `naam`."""
+        return self.display or self.name
 
 
 # ---------------------------------------------------------------------------
@@ -353,6 +364,12 @@ class Parents(Strict):
     items: list[ParentItem] = field("punten", "Wat ouders in deze stap doen, horen of beslissen.", default_factory=list)
     plain: Text | None = field(
         "eenvoudig", "Uitleg voor ouders in eenvoudige taal (B1), alleen wat de bron zegt.", default=None
+    )
+    title: Text | None = field(
+        "titel",
+        "Optioneel: de titel van de stap voor ouders, in gewone woorden, bijvoorbeeld 'naar het speciaal "
+        "basisonderwijs (TLV)'. Zonder titel staat de gewone titel van de stap er.",
+        default=None,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from markupsafe import escape
@@ -9,6 +10,19 @@ from markupsafe import escape
 from .pages.base import GeneratedPage, SiteContext
 
 NavItem = dict[str, Any]
+
+PUBLISH_SECTION = "Voor de school"
+"""Navigation section, last in a route, with what a school or SWV needs to publish its route."""
+
+PLACEMENT: dict[str, tuple[tuple[str, ...], int]] = {
+    "wegwijzer/index.md": ((), 300),
+    "publiceren.md": ((PUBLISH_SECTION,), 950),
+    "wegwijzer/paden.md": ((PUBLISH_SECTION,), 951),
+    "afdrukken.md": ((PUBLISH_SECTION,), 952),
+}
+"""Where some route pages go, by path within the route: the wegwijzer is one entry (not a
+section 'Wegwijzer' holding a page 'Wegwijzer'), and what only a publisher needs (all answer
+paths, print and PDF) sits under 'Voor de school', away from what parents open."""
 
 
 def _insert(tree: list[tuple[int, str, Any]], section: tuple[str, ...], page: GeneratedPage) -> None:
@@ -39,8 +53,11 @@ def build_nav(pages: list[GeneratedPage], context: SiteContext) -> list[NavItem]
         if not page.title:
             continue
         owner = next((d for d in route_dirs if page.src_uri.startswith(d)), None)
+        if owner and page.src_uri[len(owner):] in PLACEMENT:
+            section, order = PLACEMENT[page.src_uri[len(owner):]]
+            page = replace(page, nav_section=section, order=order)
         _insert(per_route[owner] if owner else site, page.nav_section, page)
     nav: list[NavItem] = []
     for directory, loaded in route_dirs.items():
-        nav.append({str(escape(loaded.route.organisation.name)): _to_mkdocs(per_route[directory])})
+        nav.append({str(escape(loaded.route.organisation.display_name)): _to_mkdocs(per_route[directory])})
     return nav + _to_mkdocs(site)

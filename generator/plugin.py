@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from .abbreviations import PageAbbreviations, add_abbreviations
 from .load import is_slug, load_routes, route_files
 from .nav import build_nav
+from .pagetitle import page_meta
 from .pages import SITE_PAGES, render_site
 from .pages.base import GeneratedPage, SiteContext
 from .pages.printable import available_pdfs
@@ -109,6 +110,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         self.elsewhere: set[str] = set()
         """Source paths of the pages another part writes (in a part build)."""
         self.files: Files | None = None
+        self.by_src: dict[str, GeneratedPage] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and render everything now, before the old site is touched."""
@@ -149,6 +151,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 self.pages = route_pages + [p for renderer in SITE_PAGES for p in renderer(self.context)]
         except Exception as exc:  # a renderer bug must not leave a half-written site
             raise RoutesNotBuilt(f"Routewijzer kon de pagina's niet maken: {type(exc).__name__}: {exc}") from exc
+        self.by_src = {p.src_uri: p for p in self.pages}
         if self.config.nav:
             generated = build_nav(self.pages, self.context)
             if config.nav is None:
@@ -227,7 +230,17 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         return context
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the generated route cards into the hand-written home page."""
+        """Name the page's route in its meta (title, header, footer guard) and put the generated
+        route cards into the hand-written home page. Runs while MkDocs reads every page, before
+        any is written, so the footer can compare its neighbours' routes."""
+        if self.context is not None:
+            src = page.file.src_uri
+            if page.is_homepage:
+                page.meta.update({"rw_doc_title": str(escape(config.site_name)), "rw_route_dir": ""})
+            else:
+                page.meta.update(page_meta(src, page.title or "", self.by_src.get(src), self.context,
+                                           config.site_name))
+                page.meta.setdefault("rw_route_dir", "")
         if self.context is not None and page.file.src_uri == HOME_SRC:
             return fill_site_wegwijzer(fill_home(markdown, self.context, page.file.src_uri), self.context,
                                        page.file.src_uri)

@@ -23,8 +23,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def md_inline(text: str) -> Markup:
-    """Text made safe for a Markdown heading or nav title: HTML-escaped, Markdown-escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+    """Text made safe for a Markdown heading or nav title: HTML-escaped, Markdown-escaped.
+
+    Quotes stay as they are: they are harmless in element text, and the toc extension
+    escapes a heading's text once more for the table of contents, so an entity such as
+    '&#39;' would show there literally ("Collega&#39;s").
+    """
+    html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html))
 
 
 @lru_cache(maxsize=1)

@@ -58,7 +58,8 @@ def test_home_cards_link_every_route(page, site_url: str, recorder) -> None:
         assert f"{site_url}{loaded.slug}/" in hrefs
     assert page.get_by_role("heading", name="Ik ben leerkracht").is_visible()
     assert page.get_by_role("heading", name="Ik ben ouder").is_visible()
-    page.locator(".rw-card__title a").filter(has_text=ROUTES[0].route.title).first.click()
+    # Cards are named by the school or SWV (issue 12: choose a route by school name).
+    page.locator(".rw-card__title a").filter(has_text=ROUTES[0].route.organisation.display_name).first.click()
     page.wait_for_url(f"**/{ROUTES[0].slug}/")
     assert page.locator(".rw-flowchart svg").count() == 1
     assert recorder.external_requests == []

@@ -72,20 +72,29 @@ def test_every_text_field_of_every_step_is_on_its_page() -> None:
 
 
 def test_heading_and_sections_are_markdown_headings() -> None:
+    """The answers come first (issue 12): documents, records and next steps are said there, once."""
     html = to_html(pages_by_id()["stap-1"].content)
     assert re.search(r"<h1[^>]*>Stap 1: Signaleren</h1>", html)
-    for section in ("Wat gebeurt er", "Wanneer bent u hier", "Wie doet wat", "Ouders", "Per betrokkene",
-                    "Documenten", "Vastleggen", "Wettelijk kader en termijnen", "Evaluatie", "Opmerkingen",
-                    "Hoe verder"):
-        assert re.search(rf"<h2 id=\"[^\"]+\">{section}</h2>", html), section
+    sections = ("Wat u nu doet", "Met wie", "Wat u vastlegt, en waar", "Wat hierna komt", "Wat gebeurt er",
+                "Wanneer bent u hier", "Wie doet wat", "Ouders", "Per betrokkene", "Wettelijk kader en termijnen",
+                "Evaluatie", "Opmerkingen")
+    positions = []
+    for section in sections:
+        found = re.search(rf"<h2 id=\"[^\"]+\">{section}</h2>", html)
+        assert found, section
+        positions.append(found.start())
+    assert positions == sorted(positions), "the answers come before the full text"
+    for said_above in ("Documenten", "Vastleggen", "Hoe verder"):
+        assert f">{said_above}</h2>" not in html, said_above
 
 
 def test_empty_sections_are_left_out() -> None:
     html = to_html(pages_by_id()["stap-3"].content)
     for section in ("Wat gebeurt er", "Wie doet wat", "Ouders", "Documenten", "Evaluatie", "Opmerkingen"):
         assert f">{section}</h2>" not in html
-    assert ">Hoe verder</h2>" in html
+    assert ">Wat hierna komt</h2>" in html
     assert "De route kan bij deze stap eindigen." in html
+    assert "De route noemt bij deze stap geen documenten en niets om vast te leggen." in html
 
 
 def test_tier_badge_uses_the_tier_position() -> None:
@@ -105,7 +114,7 @@ def test_procedures_are_ordered_lists_and_questions_nest() -> None:
 
 def test_transitions_link_to_their_steps_with_kind_and_condition() -> None:
     html = to_html(pages_by_id()["stap-2"].content)
-    hoe_verder = html.split(">Hoe verder</h2>", 1)[1]
+    hoe_verder = html.split(">Wat hierna komt</h2>", 1)[1].split("<h2", 1)[0]
     assert re.search(r'Vervolg</span> naar <a href="\.\./stap-3/">Stap 3: Uitvoeren</a>', hoe_verder)
     assert re.search(r'Afschalen</span> naar <a href="\.\./stap-1/">Stap 1: Signaleren</a>', hoe_verder)
     assert "Wanneer: Het plan is klaar." in hoe_verder

@@ -106,9 +106,11 @@ def test_route_text_stays_text() -> None:
 def test_print_page_is_last_in_the_route_navigation(loaded: LoadedRoute) -> None:
     context = SiteContext(routes=tuple(ROUTES))
     nav = build_nav(render_site(context), context)
-    section = next(item for item in nav if loaded.route.organisation.name in item)
-    entries = section[loaded.route.organisation.name]
-    assert entries[-1] == {PRINT_TITLE: f"{loaded.slug}/afdrukken.md"}
+    # The print version is what a publisher needs: last in the route's 'Voor de school' section.
+    section = next(item for item in nav if loaded.route.organisation.display_name in item)
+    entries = section[loaded.route.organisation.display_name]
+    assert list(entries[-1]) == ["Voor de school"]
+    assert entries[-1]["Voor de school"][-1] == {PRINT_TITLE: f"{loaded.slug}/afdrukken.md"}
 
 
 @routes

@@ -249,7 +249,10 @@ def test_works_after_instant_navigation(page: object, site_url: str, recorder: o
     page.check("[data-testid=vraag] input[value='0']")
     page.click("[data-testid=volgende]")
     assert page.evaluate("location.hash") == hash_for("leerkracht", "0")
-    # the snippet to embed names the absolute address of the embed page
+    # the snippet to embed moved to the publisher page (issue 12); reached by instant
+    # navigation too, it names the absolute address of the embed page
+    page.click(".md-content a[href$='publiceren/'] >> nth=0")
+    page.wait_for_url("**/publiceren/")
     code = page.text_content("[data-rw-embed-code]")
     assert f'src="{site_url}{loaded.slug}/wegwijzer/embed/"' in code
     assert recorder.page_errors == [] and recorder.external_requests == []

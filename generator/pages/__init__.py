@@ -37,9 +37,17 @@ ROUTE_PAGES.append(render_wegwijzer_pages)
 # Publishing: open data and the print version.
 from .printable import render_print_page  # noqa: E402
 
+from .publish import render_publish_page  # noqa: E402
+
 ROUTE_PAGES.append(route_json_page)
 ROUTE_PAGES.append(render_print_page)
+ROUTE_PAGES.append(render_publish_page)
 SITE_PAGES.append(site_data_pages)
+
+# The three 'Ik ben …' pages the home page leads to.
+from .home import render_audience_pages  # noqa: E402
+
+SITE_PAGES.append(render_audience_pages)
 
 
 def render_site(context: SiteContext) -> list[GeneratedPage]:

@@ -26,6 +26,10 @@ class SiteContext:
         """Folder (source path) of a route's pages, e.g. 'de-kempen/'."""
         return f"{self.prefix}{slug}/"
 
+    def route_of(self, src_uri: str) -> LoadedRoute | None:
+        """The route a page belongs to (by its folder), or None for site-wide pages."""
+        return next((r for r in self.routes if src_uri.startswith(self.route_dir(r.slug))), None)
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -40,6 +44,16 @@ class GeneratedPage:
     """Where in the navigation the page goes below its route, e.g. ('Stappen',)."""
     order: int = 0
     """Position within its navigation level; lower comes first."""
+    own_prevnext: bool = False
+    """The page carries its own previous/next links, so the theme's footer pair is left out."""
+    doc_title: str = ""
+    """Short name for the browser tab ('Fase 2'); empty uses `title`. The route's name is added."""
+
+
+def publish_src(context: SiteContext, slug: str) -> str:
+    """Source path of a route's 'Voor de school: publiceren' page; here because the wegwijzer
+    and the publisher page link each other."""
+    return f"{context.route_dir(slug)}publiceren.md"
 
 
 RoutePageRenderer = Callable[[LoadedRoute, SiteContext], list[GeneratedPage]]

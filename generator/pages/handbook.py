@@ -8,19 +8,24 @@ to pass another `Links` implementation (in-document anchors instead of page URLs
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import (
+    Document,
     DocumentUse,
     Item,
     LoadedRoute,
+    ParentItem,
     ParentPart,
+    Role,
     Responsibility,
     RolePart,
     Rule,
     RuleKind,
     Step,
+    SubItem,
     Transition,
     TransitionKind,
 )
@@ -77,11 +82,12 @@ PARENT_PART_WORDS: dict[ParentPart, str] = {
 PARENT_GROUPS: tuple[tuple[str, str, frozenset[ParentPart]], ...] = (
     ("verteld", "Wat ouders te horen krijgen", frozenset({ParentPart.INFORMED})),
     ("gevraagd", "Wat er van ouders gevraagd wordt",
-     frozenset({ParentPart.CONVERSATION, ParentPart.TAKES_PART, ParentPart.CONTRIBUTES, ParentPart.SIGNS})),
+     frozenset({ParentPart.CONVERSATION, ParentPart.TAKES_PART, ParentPart.CONTRIBUTES})),
     ("beslissen", "Waar ouders over beslissen",
-     frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.DECIDES})),
+     frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})),
 )
-"""Parents' items grouped by what they mean for parents: told, asked, or deciding."""
+"""Parents' items grouped by what they mean for parents: told, asked, or deciding. A signature
+counts as deciding: by signing, parents agree (issue 12: toestemming, instemming, handtekening)."""
 
 PARENT_GROUPS_YOU: dict[str, str] = {
     "verteld": "Wat u te horen krijgt",
@@ -256,15 +262,248 @@ class RouteView:
         """Every step that does something with this document, in step order."""
         return [StepUse(s, u) for s in self.route.steps for u in s.documents if u.document == document_id]
 
+    def once(self) -> Once:
+        """An empty record of what a page shows (see `Once`)."""
+        return Once()
+
     def checklist_steps(self) -> list[Step]:
         """Steps with something to tick: documents to handle or things to record."""
         return [s for s in self.route.steps if s.documents or s.records]
 
 
+class Once:
+    """What one page already shows, so a sentence the source repeats in several fields
+    (description, signals, tasks, deadlines) is said once per page, where it first appears.
+
+    Works per sentence: a paragraph or list item loses the sentences the page already said
+    and is left out when nothing new is left. Nothing is lost: what is left out is on the
+    page, higher up.
+    """
+
+    def __init__(self, texts: tuple[str, ...] = ()) -> None:
+        self._seen: set[str] = set()
+        for text in texts:
+            self._seen.update(_sentence_keys(text))
+
+    def _fresh(self, text: str) -> str:
+        """The sentences of `text` not said yet (all of them remembered from now on)."""
+        text = str(text)  # cited text reads as its text
+        kept = [s for s in _sentences(text) if _key(s) not in self._seen]
+        self._seen.update(_sentence_keys(text))
+        return " ".join(kept)
+
+    def prose(self, paragraphs: list[str]) -> list[str]:
+        """Paragraphs without the sentences already on the page; empty ones left out."""
+        return [p for p in (self._fresh(p) for p in paragraphs) if p]
+
+    def new(self, items: list[Item]) -> list[Item]:
+        """List items without what the page already says, in order; empty ones left out."""
+        fresh: list[Item] = []
+        for item in items:
+            if isinstance(item, str):
+                text = self._fresh(item)
+                if text:
+                    fresh.append(text)
+                continue
+            if not isinstance(item, SubItem):  # cited text: kept whole with its source, or left out
+                if self._fresh(item.text):
+                    fresh.append(item)
+                continue
+            subs = [t for t in (self._fresh(i) for i in item.items) if t]
+            text = self._fresh(item.text)
+            if subs:
+                fresh.append(SubItem.model_construct(text=text or item.text, items=subs))
+            elif text:
+                fresh.append(SubItem.model_construct(text=text, items=[]))
+        return fresh
+
+
+    def new_parent_items(self, items: list[ParentItem]) -> list[ParentItem]:
+        """Parents' items without what the page already says (for the told and asked groups)."""
+        fresh = []
+        for item in items:
+            text = self._fresh(item.text)
+            if text:
+                fresh.append(ParentItem.model_construct(kind=item.kind, text=text))
+        return fresh
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9“\"(])")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(_plain(text)) if s]
+
+
+def _sentence_keys(text: str) -> set[str]:
+    return {_key(s) for s in _sentences(text)}
+
+
+def _key(text: str) -> str:
+    return _plain(text).casefold().rstrip(".")
+
+
 def _item_texts(item: Item) -> list[str]:
-    return [item] if isinstance(item, str) else [item.text, *item.items]
+    return [item] if isinstance(item, str) else [item.text, *getattr(item, "items", [])]
 
 
 def _plain(text: str) -> str:
     """Text compared as a reader sees it: line breaks and runs of spaces don't count."""
     return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Answers first: what a reader of a step needs before the full source text
+# ---------------------------------------------------------------------------
+
+TEACHER_ROLE_IDS = frozenset({"leerkracht"})
+"""Role ids that stand for the reader of a step page (the teacher): never named as 'with whom'."""
+
+FAMILY_ROLE_IDS = frozenset({"ouders", "leerling"})
+"""Role ids that stand for the parents' side: never someone parents are told to contact."""
+
+DECIDE_KINDS = frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})
+"""What parents decide or sign: toestemming, instemming, handtekening, beslissen."""
+
+DECIDE_WORDS: dict[ParentPart, str] = {
+    ParentPart.PERMISSION: "Toestemming",
+    ParentPart.CONSENT: "Instemming",
+    ParentPart.SIGNS: "Handtekening",
+    ParentPart.DECIDES: "Beslissen",
+}
+"""Short labels for what parents decide, in the order a parent meets them."""
+
+
+@dataclass(frozen=True)
+class RecordItem:
+    """One thing to record or sign in a step: a document use or a 'vastleggen' line."""
+
+    key: str
+    """Stable id within the step for the tick list (same as on the Documenten page)."""
+    text: str
+    document: Document | None = None
+    where: str | None = None
+    deadline: str | None = None
+    first_use: bool = True
+    """False when the same document came earlier in the step (link to it once)."""
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Where the route goes from a step, and when."""
+
+    transition: Transition
+    step: Step
+
+
+@dataclass(frozen=True)
+class ParentDecision:
+    """Something parents decide or sign, with the step it belongs to."""
+
+    step: Step
+    kind: ParentPart
+    text: str
+
+
+def _is_teacher(role: Role) -> bool:
+    return role.id in TEACHER_ROLE_IDS
+
+
+def _is_family(role: Role) -> bool:
+    return role.id in FAMILY_ROLE_IDS
+
+
+class StepAnswers:
+    """The answers a step page and the parents' page give first, computed from one route.
+
+    Kept apart from `RouteView`'s lookups because these are choices (who counts as the
+    reader, which one role is a parent's contact) that the templates must not make.
+    """
+
+    def __init__(self, view: RouteView) -> None:
+        self.view = view
+
+    def teacher_tasks(self, step: Step) -> list[str]:
+        """What the teacher does in this step, in the route's words (empty if not named)."""
+        return [t for p in step.roles if p.role in TEACHER_ROLE_IDS for t in p.tasks]
+
+    def partners(self, step: Step) -> list[RolePart]:
+        """Who the teacher works with in this step: every role but the teacher, most responsible first."""
+        return [p for p in self.view.roles_in(step) if not _is_teacher(self.view.roles[p.role])]
+
+    def lead(self, step: Step) -> Role | None:
+        """Who leads the step (eindverantwoordelijk or regie), if the route says so."""
+        part = next((p for p in self.view.roles_in(step) if self.view.is_lead(p)), None)
+        return self.view.roles[part.role] if part else None
+
+    def parent_contact(self, step: Step) -> Role | None:
+        """Parents' one contact in a step: the named contactpersoon, else who leads, else who is responsible."""
+        candidates = [p for p in self.view.roles_in(step) if not _is_family(self.view.roles[p.role])]
+        for wanted in ((Responsibility.CONTACT,), (Responsibility.FINAL, Responsibility.DIRECTION),
+                       (Responsibility.RESPONSIBLE,)):
+            found = next((p for p in candidates if p.responsibility in wanted), None)
+            if found is not None:
+                return self.view.roles[found.role]
+        return self.view.roles[candidates[0].role] if candidates else None
+
+    def records(self, step: Step) -> list[RecordItem]:
+        """Documents to handle and things to record, with where they are kept."""
+        items = []
+        seen: set[str] = set()
+        for index, use in enumerate(step.documents, start=1):
+            doc = self.view.documents[use.document]
+            items.append(RecordItem(key=f"doc-{index}-{use.document}", text=use.action, document=doc,
+                                    where=doc.where, deadline=use.deadline, first_use=doc.id not in seen))
+            seen.add(doc.id)
+        for index, record in enumerate(step.records, start=1):
+            items.append(RecordItem(key=f"vastleggen-{index}", text=record))
+        return items
+
+    def next_steps(self, step: Step) -> list[NextStep]:
+        """The step's transitions with their target steps."""
+        return [NextStep(t, self.view.steps[t.to]) for t in step.transitions]
+
+    def position(self, step: Step) -> str:
+        """'Fase 2 van 6' when the label is the step's number, else 'Stap 7 van 9'."""
+        steps = self.view.route.steps
+        number = steps.index(step) + 1
+        parts = step.label.split()
+        if len(parts) == 2 and parts[1] == str(number):
+            return f"{step.label} van {len(steps)}"
+        return f"Stap {number} van {len(steps)}"
+
+    def parent_decisions(self, step: Step | None = None) -> list[ParentDecision]:
+        """What parents decide or sign: in one step, or in the whole route (step order)."""
+        steps = [step] if step is not None else self.view.route.steps
+        return [ParentDecision(s, i.kind, i.text) for s in steps if s.parents
+                for i in s.parents.items if i.kind in DECIDE_KINDS]
+
+    def decisions_by_step(self) -> list[tuple[Step, list[str]]]:
+        """Per step with something to decide: the kinds, in words ('instemming', 'handtekening')."""
+        grouped: list[tuple[Step, list[str]]] = []
+        for step in self.view.route.steps:
+            kinds = [k for k in DECIDE_WORDS if any(d.kind == k for d in self.parent_decisions(step))]
+            if kinds:
+                grouped.append((step, [DECIDE_WORDS[k].lower() for k in kinds]))
+        return grouped
+
+    def decide_word(self, kind: ParentPart) -> str:
+        """'Toestemming', 'Instemming', 'Handtekening' or 'Beslissen'."""
+        return DECIDE_WORDS[kind]
+
+    def parent_heading(self, step: Step) -> str:
+        """A step's heading for parents: the plain title the author gave, else the step's name."""
+        title = step.parents.title if step.parents and step.parents.title else None
+        return f"{step.label}: {title}" if title else step.name
+
+    def start_step(self) -> Step:
+        """Where the route begins: the step marked start, else the first."""
+        return next((s for s in self.view.route.steps if s.start), self.view.route.steps[0])
+
+    def once(self, step: Step) -> Once:
+        """A fresh record of what a step page shows, primed with the answers block's texts."""
+        texts = [step.summary, *self.teacher_tasks(step), *(r.text for r in self.records(step))]
+        texts += [d for use in step.documents for i in use.details for d in _item_texts(i)]
+        texts += [t.condition for t in step.transitions]
+        texts += [r.text for r in self.view.rules_for(step)]
+        return Once(tuple(texts))

@@ -14,7 +14,7 @@ from ..flowchart import KIND_WORDS, flowchart_svg, tier_class
 from ..model import LoadedRoute, RouteKind, RuleKind, Step, Tier, Transition
 from ..render import render
 from ..urls import relative
-from .base import GeneratedPage, SiteContext
+from .base import GeneratedPage, SiteContext, publish_src
 from .glossary import GLOSSARY_SRC, term_anchor
 
 KIND_NAMES = {RouteKind.SCHOOL: "Route van een school", RouteKind.SWV: "Route van een samenwerkingsverband"}
@@ -109,6 +109,7 @@ def render_overview(loaded: LoadedRoute, context: SiteContext) -> list[Generated
             "wegwijzer": relative(here, f"{base}wegwijzer/index.md") if route.wegwijzer else "",
             "begrippen": relative(here, GLOSSARY_SRC),
             "vergelijken": relative(here, "vergelijken.md"),
+            "publiceren": relative(here, publish_src(context, loaded.slug)),
         },
     )
     return [GeneratedPage(src_uri=here, content=content, title="Overzicht", order=0)]

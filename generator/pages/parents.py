@@ -1,4 +1,5 @@
-"""The 'Voor ouders' page of a route: the route in plain language, plus general rules.
+"""The 'Voor ouders' page of a route: first what a parent must know at once (what happens
+now, what you decide, your contact, your rights), then the steps folded, then general rules.
 
 Route-specific text comes only from the route; the general part (the same for every route)
 lives in one template, `partials/parents-general.md.j2`, with a named source per statement.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from ..model import LoadedRoute
 from ..render import render
 from .base import GeneratedPage, SiteContext
-from .handbook import RouteView, page_links
+from .handbook import RouteView, StepAnswers, page_links
 
 PARENTS_ORDER = 220
 """Navigation position within a route: after Documenten."""
@@ -18,5 +19,7 @@ PARENTS_ORDER = 220
 def render_parents_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
     """The page '<route>/voor-ouders.md'."""
     src = f"{context.route_dir(loaded.slug)}voor-ouders.md"
-    content = render("pages/voor-ouders.md.j2", view=RouteView(loaded), links=page_links(loaded, context, src))
+    view = RouteView(loaded)
+    content = render("pages/voor-ouders.md.j2", view=view, answers=StepAnswers(view),
+                     links=page_links(loaded, context, src))
     return [GeneratedPage(src_uri=src, content=content, title="Voor ouders", order=PARENTS_ORDER)]

@@ -15,7 +15,7 @@ from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
 from .base import GeneratedPage, SiteContext
-from .handbook import AnchorLinks, RouteView
+from .handbook import AnchorLinks, RouteView, StepAnswers
 from .overview import KIND_NAMES, RULE_STYLE
 
 PRINT_ORDER = 900
@@ -45,6 +45,7 @@ def render_print_page(loaded: LoadedRoute, context: SiteContext) -> list[Generat
         "pages/afdrukken.md.j2",
         route=route,
         view=RouteView(loaded),
+        answers=StepAnswers(RouteView(loaded)),
         links=AnchorLinks(),
         kind_name=KIND_NAMES[route.kind],
         rule_style=RULE_STYLE,

@@ -16,7 +16,7 @@ from ..urls import relative
 from ..wegwijzer.card import action_card
 from ..wegwijzer.data import forbidden, outcome_data, payload, safe_json, search_data
 from ..wegwijzer.paths import enumerate_paths
-from .base import GeneratedPage, SiteContext
+from .base import GeneratedPage, SiteContext, publish_src
 from .handbook import PageLinks
 
 WEGWIJZER_ORDER = 300
@@ -69,10 +69,9 @@ def render_wegwijzer_pages(loaded: LoadedRoute, context: SiteContext) -> list[Ge
         return []
     main, paths, embed = (wegwijzer_src(context, loaded.slug), paths_src(context, loaded.slug),
                           embed_src(context, loaded.slug))
-    title = f"Wegwijzer {loaded.route.organisation.name}"
     search = search_data(loaded)
-    page = render("wegwijzer/page.md.j2", paths_url=relative(main, paths), embed_url=relative(main, embed),
-                  embed_title=title, **widget_context(loaded, context, main, search))
+    page = render("wegwijzer/page.md.j2", publish_url=relative(main, publish_src(context, loaded.slug)),
+                  **widget_context(loaded, context, main, search))
     embed_page = render("wegwijzer/embed.md.j2", page_url=relative(embed, main),
                         **widget_context(loaded, context, embed, search, embed=True))
     return [

@@ -126,7 +126,7 @@ def payload(loaded: LoadedRoute, context: SiteContext, here: str,
             }
     return {
         "slug": loaded.slug,
-        "name": loaded.route.organisation.name,
+        "name": loaded.route.organisation.display_name,
         "title": loaded.route.title,
         "start": aid.start if aid else None,
         "questions": questions,

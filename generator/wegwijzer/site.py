@@ -16,7 +16,7 @@ SITE_MARKER = '<div id="rw-site-wegwijzer"></div>'
 def site_wegwijzer(context: SiteContext, from_src: str) -> str:
     """HTML block with one answer per route that has a wegwijzer."""
     routes = [
-        {"name": r.route.organisation.name, "title": r.route.title,
+        {"name": r.route.organisation.display_name, "title": r.route.title,
          "url": relative(from_src, f"{context.route_dir(r.slug)}wegwijzer/index.md")}
         for r in context.routes if r.route.wegwijzer is not None
     ]

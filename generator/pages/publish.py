@@ -1,0 +1,38 @@
+"""The 'Voor de school: publiceren' page of a route: what the school or SWV that publishes
+the route needs, kept off the pages parents and teachers read.
+
+All answer paths of the wegwijzer, the code to embed the wegwijzer on the school's own site,
+the print version and PDF, the open data and the version history, each linked from one page.
+"""
+
+from __future__ import annotations
+
+from ..model import LoadedRoute
+from ..render import render
+from ..urls import relative
+from .base import GeneratedPage, SiteContext, publish_src
+from .open_data import INDEX_SRC, SCHEMA_SRC, route_json_src
+from .printable import pdf_src, print_src
+from .wegwijzer import embed_src, paths_src
+
+PUBLISH_TITLE = "Voor de school: publiceren"
+
+
+def render_publish_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
+    """The page '<route>/publiceren.md'."""
+    here = publish_src(context, loaded.slug)
+    route = loaded.route
+    has_aid = route.wegwijzer is not None
+    content = render(
+        "pages/publiceren.md.j2",
+        route=route,
+        paths_url=relative(here, paths_src(context, loaded.slug)) if has_aid else "",
+        embed_url=relative(here, embed_src(context, loaded.slug)) if has_aid else "",
+        embed_title=f"Wegwijzer {route.organisation.display_name}",
+        print_url=relative(here, print_src(loaded, context)),
+        pdf_url=relative(here, pdf_src(loaded.slug)) if loaded.slug in context.pdfs else "",
+        json_url=relative(here, route_json_src(loaded, context)),
+        index_url=relative(here, INDEX_SRC),
+        schema_url=relative(here, SCHEMA_SRC),
+    )
+    return [GeneratedPage(src_uri=here, content=content, title=PUBLISH_TITLE, doc_title="Publiceren")]
