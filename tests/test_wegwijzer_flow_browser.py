@@ -11,7 +11,7 @@ import pytest
 from generator.model import LoadedRoute, Wegwijzer
 from generator.wegwijzer.paths import Path as AnswerPath
 from generator.wegwijzer.paths import enumerate_paths
-from support.wegwijzer import routes_with_wegwijzer
+from support.wegwijzer import longest_path, routes_with_wegwijzer, wegwijzer_url
 
 pytestmark = pytest.mark.browser
 
@@ -19,12 +19,8 @@ ROUTES = routes_with_wegwijzer()
 IDS = [r.slug for r in ROUTES]
 
 
-def url(site_url: str, loaded: LoadedRoute, rest: str = "") -> str:
-    return f"{site_url}{loaded.slug}/wegwijzer/{rest}"
-
-
-def longest(loaded: LoadedRoute) -> AnswerPath:
-    return max(enumerate_paths(loaded.route.wegwijzer), key=lambda p: (len(p.choices), p.code))
+url = wegwijzer_url
+longest = longest_path
 
 
 def remaining(aid: Wegwijzer, qid: str) -> tuple[int, int]:

@@ -12,6 +12,8 @@ import pytest
 import yaml
 
 from generator.model import LoadedRoute
+from generator.wegwijzer.paths import Path as AnswerPath
+from generator.wegwijzer.paths import enumerate_paths
 
 from .paths import ROOT, TESTS
 from .routes import site_routes
@@ -46,3 +48,13 @@ def run_node(script: str, payload: object) -> object:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def wegwijzer_url(site_url: str, loaded: LoadedRoute, rest: str = "") -> str:
+    """Address of a route's wegwijzer page in the served test site, plus `rest` (a hash)."""
+    return f"{site_url}{loaded.slug}/wegwijzer/{rest}"
+
+
+def longest_path(loaded: LoadedRoute) -> AnswerPath:
+    """The answer path with the most questions (ties: the lowest code), for walks through all screens."""
+    return max(enumerate_paths(loaded.route.wegwijzer), key=lambda p: (len(p.choices), p.code))
