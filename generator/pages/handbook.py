@@ -464,13 +464,17 @@ class StepAnswers:
         return [NextStep(t, self.view.steps[t.to]) for t in step.transitions]
 
     def position(self, step: Step) -> str:
-        """'Fase 2 van 6' when the label is the step's number, else 'Stap 7 van 9'."""
+        """'Fase 2 van 6' when the label is the step's number, else 'Stap 7 van 9' — unless the
+        route numbers its steps otherwise (De Kempen: 'Beginsituatie', then 'Stap 1'), where
+        'Stap 7 van 8' on the page of 'Stap 6' would contradict the label: 'Onderdeel 7 van 8'."""
         steps = self.view.route.steps
         number = steps.index(step) + 1
         parts = step.label.split()
         if len(parts) == 2 and parts[1] == str(number):
             return f"{step.label} van {len(steps)}"
-        return f"Stap {number} van {len(steps)}"
+        own_numbers = any(any(w.isdigit() and w != str(i) for w in s.label.split())
+                          for i, s in enumerate(steps, start=1))
+        return f"{'Onderdeel' if own_numbers else 'Stap'} {number} van {len(steps)}"
 
     def parent_decisions(self, step: Step | None = None) -> list[ParentDecision]:
         """What parents decide or sign: in one step, or in the whole route (step order)."""
