@@ -1,4 +1,5 @@
-"""The copy-paste embed code on the wegwijzer page is correct HTML for any organisation name.
+"""The copy-paste embed code on the publisher page (`<route>/publiceren/`) is correct HTML for
+any organisation name.
 
 A school copies that text into its own website. The organisation name goes into the
 iframe's `title`, so a name like `X" onload="…` used to add an attribute that runs code in
@@ -85,7 +86,7 @@ class _Tags(HTMLParser):
 
 @pytest.mark.parametrize("slug", sorted(NAMES))
 def test_snippet_without_javascript_is_one_iframe_with_the_name_as_title(embed_site: Path, slug: str) -> None:
-    html = (embed_site / slug / "wegwijzer" / "index.html").read_text(encoding="utf-8")
+    html = (embed_site / slug / "publiceren" / "index.html").read_text(encoding="utf-8")
     snippet = _Snippet()
     snippet.feed(html)
     code = "".join(snippet.text)
@@ -96,7 +97,7 @@ def test_snippet_without_javascript_is_one_iframe_with_the_name_as_title(embed_s
     attrs = tags.tags[0][1]
     assert sorted(attrs) == ATTRIBUTES
     assert attrs["title"] == f"Wegwijzer {NAMES[slug]}"
-    assert attrs["src"] == "embed/"
+    assert attrs["src"] == "../wegwijzer/embed/"
 
 
 @pytest.mark.browser
@@ -111,7 +112,7 @@ def test_pasted_snippet_loads_one_iframe_and_runs_nothing_else(embed_site: Path,
         try:
             for slug, name in sorted(NAMES.items()):
                 site = page.evaluate("(p) => new URL(p, location.href).href", f"{root}/{SITE_FOLDER}/")
-                page.goto(f"{site}{slug}/wegwijzer/", wait_until="load")
+                page.goto(f"{site}{slug}/publiceren/", wait_until="load")
                 expected_src = f"{site}{slug}/wegwijzer/embed/"
                 code = page.text_content("[data-rw-embed-code]")
                 # In the code the address is attribute-escaped ('&' as '&amp;'), like the title.

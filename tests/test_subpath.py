@@ -126,7 +126,7 @@ def test_clicking_through_under_a_sub_path(page: object, subpath_url: str, recor
             if "ERR_ABORTED" not in (r.failure or "") else None)
     loaded = REAL[0]
     page.goto(subpath_url)
-    # Home → route overview → first step → Wie doet wat → print version, by clicking links.
+    # Home → route overview → first step → Wie doet wat → publisher page → print version, by clicking links.
     page.locator(f'article a[href$="{loaded.slug}/"] >> visible=true').first.click()
     page.wait_for_url(f"{subpath_url}{loaded.slug}/")
     step = loaded.route.steps[0]
@@ -134,6 +134,10 @@ def test_clicking_through_under_a_sub_path(page: object, subpath_url: str, recor
     page.wait_for_url(f"{subpath_url}{loaded.slug}/stappen/{step.id}/")
     page.locator('.md-nav a[href$="wie-doet-wat/"] >> visible=true').first.click()
     page.wait_for_url(f"{subpath_url}{loaded.slug}/wie-doet-wat/")
+    # Print and PDF sit in the section 'Voor de school' (pruned from the nav until one opens it),
+    # so the way there goes through the publisher page.
+    page.locator('.md-nav a[href$="publiceren/"] >> visible=true').first.click()
+    page.wait_for_url(f"{subpath_url}{loaded.slug}/publiceren/")
     page.locator('.md-nav a[href$="afdrukken/"] >> visible=true').first.click()
     page.wait_for_url(f"{subpath_url}{loaded.slug}/afdrukken/")
     assert page.locator("h1.rw-cover__title").is_visible()

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import typing
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -127,9 +129,24 @@ def shared_site(base: Path, name: str = "site", env: Mapping[str, str] | None = 
             message = f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
             failed.write_text(message, encoding="utf-8")
             raise SiteBuildFailed(message)
+        hashes = tree_hashes(partial)
         partial.rename(target)
+        _manifest(target).write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
         done.touch()
         return target
+
+
+def _manifest(site: Path) -> Path:
+    return site.parent / f"{site.name}.hashes.json"
+
+
+def built_hashes(site: Path) -> dict[str, str]:
+    """The tree hashes of a shared site as the build left it.
+
+    Browser tests put host pages (an iframe of the embed) into the shared site while other
+    workers run; comparing the build itself must not see those.
+    """
+    return typing.cast(dict[str, str], json.loads(_manifest(site).read_text(encoding="utf-8")))
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -162,5 +179,5 @@ def routes_folder(folder: Path, files: Mapping[str, str]) -> Path:
     return routes
 
 
-__all__ = ["ROUTES", "SiteBuildFailed", "build_routes", "build_site", "html_pages", "inputs_key", "page_url",
-           "page_urls", "routes_folder", "shared_site", "tree_hashes", "write_config"]
+__all__ = ["ROUTES", "SiteBuildFailed", "build_routes", "build_site", "built_hashes", "html_pages", "inputs_key",
+           "page_url", "page_urls", "routes_folder", "shared_site", "tree_hashes", "write_config"]
