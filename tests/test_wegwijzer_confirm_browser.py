@@ -83,6 +83,10 @@ def test_no_match_says_so_and_offers_the_questions(page: object, site_url: str, 
     answer.locator("[data-rw-bevestig]").click()
     page.wait_for_selector("[data-testid=vraag]")
     assert page.evaluate("location.hash") == "#pad="
+    # One question per screen: the search is hidden while the questions run; Back shows it again.
+    assert not page.is_visible("[data-testid=situatie]")
+    page.go_back()
+    page.wait_for_selector("[data-testid=situatie]", state="visible")
     describe(page, "   ")
     assert "Typ eerst" in page.inner_text("[data-rw-suggesties]")
     assert recorder.page_errors == []

@@ -35,7 +35,8 @@ def test_every_advice_names_the_rules_of_its_path(page: Any, site_url: str, reco
     page.wait_for_selector("[data-testid=vraag]")
     with_rules = 0
     for path in enumerate_paths(aid):
-        page.evaluate("code => { location.hash = 'pad=' + code; }", path.code)
+        # the wegwijzer asks "Wie bent u?" first: the advice shows once the hash names the reader
+        page.evaluate("code => { location.hash = 'ik=leerkracht&pad=' + code; }", path.code)
         page.wait_for_function("step => { const a = document.querySelector('[data-testid=advies]');"
                                " return a && a.dataset.step === step; }", arg=path.outcome)
         shown = page.locator("[data-testid=advies] .rw-ww-verboden li").all_inner_texts()

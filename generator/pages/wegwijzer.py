@@ -46,9 +46,12 @@ def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
     aid = loaded.route.wegwijzer
     outcome_ids = {a.outcome for q in aid.questions for a in q.answers if a.outcome} if aid else set()
     links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    full = {}
     for step in loaded.route.steps:
         if step.id in outcome_ids:
             data["outcomes"][step.id]["card"] = action_card(loaded, step, links)
+            full[step.id] = {**outcome_data(loaded, step, links), "card": data["outcomes"][step.id]["card"],
+                             "forbidden": forbidden(loaded, step.id, None)}
     return {
         "embed": embed,
         "data": data,
@@ -56,8 +59,7 @@ def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
         "static": [dict(id=qid, **q) for qid, q in data["questions"].items()],
         # The page without JavaScript lists the never-skip rules with each advice; the script
         # works them out from data["rules"], so the JSON does not carry them per outcome.
-        "outcomes": [{**data["outcomes"][s.id], "forbidden": forbidden(loaded, s.id, None)}
-                     for s in loaded.route.steps if s.id in outcome_ids],
+        "outcomes": [full[s.id] for s in loaded.route.steps if s.id in outcome_ids],
         "uid": "rw-ww",
         "route": loaded.route,
     }

@@ -84,6 +84,15 @@ def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str,
     }
 
 
+BROWSER_FIELDS = ("id", "order", "name", "url", "summary", "talk")
+"""The outcome fields the script reads; the rest serves only the page without JavaScript."""
+
+
+def browser_outcome(full: dict[str, Any]) -> dict[str, Any]:
+    """An outcome for the JSON: only what wegwijzer.js reads, so the payload stays small."""
+    return {key: full[key] for key in BROWSER_FIELDS}
+
+
 def search_data(loaded: LoadedRoute) -> dict[str, Any]:
     """The index for the browser: weights per step, bigrams, successors, the signals to show,
     and every table and constant the browser's query analysis needs (one source: Python)."""
@@ -130,7 +139,7 @@ def payload(loaded: LoadedRoute, context: SiteContext, here: str,
         "title": loaded.route.title,
         "start": aid.start if aid else None,
         "questions": questions,
-        "outcomes": {s.id: outcome_data(loaded, s, links) for s in loaded.route.steps},
+        "outcomes": {s.id: browser_outcome(outcome_data(loaded, s, links)) for s in loaded.route.steps},
         "rules": [{"step": r.step, "order": order[r.step], "text": r.text} for r in loaded.route.rules
                   if r.kind is RuleKind.NEVER_SKIP and r.step in order],
         "search": search if search is not None else search_data(loaded),

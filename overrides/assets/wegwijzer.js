@@ -341,11 +341,12 @@ function whyBlock(data, entry, ranked, text) {
 /** The advice a confirmed answer leads to: the step, what it is about, who to talk to, what may not be skipped. */
 function confirmedAdvice(data, stepId) {
   const o = data.outcomes[stepId];
+  const rules = forbiddenFor(data, stepId, null);
   return el("div", { class: "rw-ww-advies", "data-testid": "bevestig-advies", "data-step": stepId },
     el("h4", { tabindex: "-1", class: "rw-ww-kop", text: `Advies: ${o.name}` }),
     el("p", { text: o.summary }),
     o.talk.length ? el("p", {}, el("strong", { text: "Met wie praat u: " }), o.talk.join(", ")) : null,
-    o.forbidden.length ? el("ul", { class: "rw-ww-verboden" }, o.forbidden.map((t) => el("li", { text: t }))) : null,
+    rules.length ? el("ul", { class: "rw-ww-verboden" }, rules.map((t) => el("li", { text: t }))) : null,
     el("p", { class: "rw-ww-advies__stap" }, el("a", linkAttrs(o.url), `Ga naar ${o.name}`)));
 }
 
@@ -527,17 +528,19 @@ function setupRoute(dataNode) {
     const input = form.querySelector("[data-testid=situatie]");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      showSuggestions(target, data, input.value, () => {
-        questions.last = [];
-        const parsed = parseHash(location.hash);
-        go(hashFor(parsed ? parsed.reader : null, []));
-      });
+      // Fixed height first: the confirming question reports the height as it renders, and
+      // that height must not depend on whether the text found anything.
       if (embedded()) {
         target.classList.add("rw-ww-suggesties--vast");
         target.tabIndex = 0;
         target.setAttribute("role", "region");
         target.setAttribute("aria-label", "Gevonden stappen");
       }
+      showSuggestions(target, data, input.value, () => {
+        questions.last = [];
+        const parsed = parseHash(location.hash);
+        go(hashFor(parsed ? parsed.reader : null, []));
+      });
       reportHeight();
     });
   }
