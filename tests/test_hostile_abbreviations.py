@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 import yaml
 
-from buildkit import config_for_routes, html_pages
+from support.site import config_for_routes, html_pages
 from conftest import build_site
 from generator.abbreviations import PageAbbreviations, shared_abbreviations
 from generator.load import parse_route
 from generator.model import LoadedRoute
-from routekit import starter_text
+from support.routes import starter_text
 
 
 def _data(name: str) -> dict[str, Any]:

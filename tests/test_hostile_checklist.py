@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from buildkit import config_for_routes
+from support.site import config_for_routes
 from conftest import build_site, serve
-from routekit import starter_text
+from support.routes import starter_text
 
 pytestmark = pytest.mark.browser
 

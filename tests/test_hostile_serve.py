@@ -18,9 +18,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from buildkit import config_for_routes
+from support.site import config_for_routes
 from conftest import ROOT
-from routekit import starter_text
+from support.routes import starter_text
 
 
 def _free_port() -> int:

@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
-from buildkit import config_for_routes
+from support.site import config_for_routes
 from conftest import build_site, serve
-from routekit import starter_text
-from sitewalk import page_urls
+from support.routes import starter_text
+from support.site import page_urls
 
 pytestmark = pytest.mark.browser
 

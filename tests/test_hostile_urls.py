@@ -15,13 +15,13 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from buildkit import config_for_routes
+from support.site import config_for_routes
 from conftest import ROOT, build_site
 from generator.load import load_routes
 from generator.pages.base import SiteContext
 from generator.plugin import route_prefix
 from generator.url_claims import Claim, all_claims, collisions, docs_claims
-from routekit import starter_text
+from support.routes import starter_text
 
 
 def _write(folder: Path, *names: str) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from buildkit import config_for_routes, tree_hashes
+from support.site import config_for_routes, tree_hashes
 from conftest import ROOT, build_site
 
 FOUR = sorted(p.name for p in (ROOT / "routes").glob("*.yaml"))[:4]

@@ -8,7 +8,7 @@ from generator.model import LoadedRoute
 from generator.wegwijzer.index import build_index, rank
 from generator.wegwijzer.paths import enumerate_paths
 from wegwijzer_devset import devset
-from wegwijzer_support import routes_with_wegwijzer
+from support.wegwijzer import routes_with_wegwijzer
 
 pytestmark = pytest.mark.browser
 

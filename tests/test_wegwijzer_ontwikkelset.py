@@ -14,7 +14,7 @@ from generator.model import LoadedRoute
 from generator.wegwijzer.index import build_index, rank, step_fields
 from generator.wegwijzer.text import STOPWORDS, words
 from wegwijzer_devset import DEVSET, devset, figures
-from wegwijzer_support import routes_with_wegwijzer, situations
+from support.wegwijzer import routes_with_wegwijzer, situations
 
 ROUTES = [r for r in routes_with_wegwijzer() if (DEVSET / f"{r.slug}.yaml").exists()]
 IDS = [r.slug for r in ROUTES]

@@ -11,7 +11,8 @@ from generator.wegwijzer.paths import enumerate_paths
 from generator.wegwijzer.synonyms import groups_in, load_synonyms
 from generator.wegwijzer.text import clauses, join_particles, negated, stem
 from wegwijzer_devset import devset, route_payload
-from wegwijzer_support import real_routes, routes_with_wegwijzer, run_node
+from support.routes import site_routes as real_routes
+from support.wegwijzer import routes_with_wegwijzer, run_node
 
 ROUTES = routes_with_wegwijzer()
 IDS = [r.slug for r in ROUTES]

@@ -18,7 +18,8 @@ from generator.model import LoadedRoute
 from generator.pages.base import SiteContext
 from generator.wegwijzer.data import payload
 from generator.wegwijzer.index import build_index, rank
-from wegwijzer_support import real_routes, run_node
+from support.routes import site_routes as real_routes
+from support.wegwijzer import run_node
 
 DEVSET = Path(__file__).resolve().parent / "wegwijzer_ontwikkelset"
 

@@ -18,8 +18,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -181,3 +183,10 @@ def routes_folder(folder: Path, files: Mapping[str, str]) -> Path:
 
 __all__ = ["ROUTES", "SiteBuildFailed", "build_routes", "build_site", "built_hashes", "html_pages", "inputs_key",
            "page_url", "page_urls", "routes_folder", "shared_site", "tree_hashes", "write_config"]
+
+
+@contextmanager
+def config_for_routes(routes_dir: Path) -> Iterator[Path]:
+    """A copy of mkdocs.yml (in a temporary folder, not the repository) that reads `routes_dir`."""
+    with tempfile.TemporaryDirectory(prefix="routewijzer-config-") as folder:
+        yield write_config(Path(folder), routes_dir)
