@@ -10,6 +10,7 @@ graphviz-pure, metric-compatible with Arial); the display font comes from CSS.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import shutil
 import subprocess
@@ -44,11 +45,31 @@ DOTTED = {TransitionKind.REPEAT}
 TIER_CLASSES = 6
 """Number of tier colours defined in CSS (`--rw-tier-1` …); further tiers reuse them."""
 
-MIN_SCALE = 0.7
-"""Smallest on-screen scale of the chart; below it labels get too small, so the box scrolls."""
+FONT_SIZE = 15
+"""Points of every text in the chart (steps, tier names, arrow labels); see MIN_SCALE."""
+
+MIN_TEXT_PX = 14
+"""Smallest rendered size of any chart text, in CSS pixels (desktop and phone alike)."""
+
+MIN_SCALE = MIN_TEXT_PX / FONT_SIZE
+"""Smallest on-screen scale of the chart (one Graphviz point is one CSS pixel at scale 1):
+below it text would be under MIN_TEXT_PX, so a chart wider than its column scrolls sideways
+instead of shrinking (on a phone the text version comes first)."""
+
+DERIVED_MARK = "≈"
+"""Put before the label of an arrow that is a reading of the source (`afgeleid`), so the
+chart says so in text, not in colour only; the legend under the chart explains it."""
 
 TITLE_WIDTH = 24
 """Characters per line in a node label: keeps boxes narrow enough for a phone screen."""
+
+
+TIER_WIDTH = 14
+"""Characters per line in a tier name, which stands beside its first step."""
+
+EDGE_WIDTH = 16
+"""Characters per line in an arrow label: two short lines keep the chart narrow enough to
+show at full size (14 px text) in the content column of a desktop page."""
 
 
 class FlowchartError(RuntimeError):
@@ -82,10 +103,18 @@ class DotNode:
 
 @dataclass(frozen=True)
 class DotCluster:
+    """A tier: a box around its steps, headed by a plain-text label node.
+
+    The tier name is a node (`label_id`) rather than Graphviz's cluster label, because dot
+    routes arrows around nodes but straight through cluster labels.
+    """
+
     id: str
     label: str
     css_class: str
     nodes: tuple[DotNode, ...]
+    label_id: str
+    label_class: str
 
 
 @dataclass(frozen=True)
@@ -96,6 +125,7 @@ class DotEdge:
     label: str
     style: str
     constraint: bool
+    derived: bool = False
 
 
 def tier_class(index: int) -> str:
@@ -114,9 +144,21 @@ def node_label(step: Step) -> str:
     return "\n".join(lines)
 
 
-def edge_label(kind: TransitionKind, label: str | None) -> str:
-    """The transition's own short label, else its kind in words."""
-    return label if label else KIND_WORDS[kind]
+def edge_label(kind: TransitionKind, label: str | None, derived: bool = False) -> str:
+    """The transition's own short label, else its kind in words; marked when derived."""
+    text = label if label else KIND_WORDS[kind]
+    text = f"{DERIVED_MARK} {text}" if derived else text
+    return "\n".join(textwrap.wrap(text, EDGE_WIDTH, break_long_words=False, break_on_hyphens=False) or [text])
+
+
+def has_derived_arrows(loaded: LoadedRoute) -> bool:
+    """True when some arrow of the route is a reading of the source: the legend explains the mark."""
+    return any(t.derived for step in loaded.route.steps for t in step.transitions)
+
+
+def tier_label_id(tier_id: str) -> str:
+    """DOT id of a tier's label node; a '/' never occurs in a step id (a slug)."""
+    return f"niveau/{tier_id}"
 
 
 def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:
@@ -138,8 +180,12 @@ def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:
             if step.tier == tier.id
         )
         if nodes:
-            clusters.append(DotCluster(id=f"cluster_{tier.id}", label=tier.name,
-                                       css_class=f"rw-cluster {tier_class(index)}", nodes=nodes))
+            label = "\n".join(textwrap.wrap(tier.name, TIER_WIDTH, break_long_words=False,
+                                             break_on_hyphens=False) or [tier.name])
+            clusters.append(DotCluster(id=f"cluster_{tier.id}", label=label,
+                                       css_class=f"rw-cluster {tier_class(index)}", nodes=nodes,
+                                       label_id=tier_label_id(tier.id),
+                                       label_class=f"rw-tier-label {tier_class(index)}"))
     return clusters
 
 
@@ -151,11 +197,13 @@ def _edges(loaded: LoadedRoute) -> list[DotEdge]:
             kind = transition.kind
             style = "dashed" if kind in DASHED else "dotted" if kind in DOTTED else "solid"
             backwards = order[transition.to] <= order[step.id]
+            derived = bool(transition.derived)
             edges.append(DotEdge(
                 source=step.id,
                 target=transition.to,
-                css_class=f"rw-edge rw-edge--{kind.value}",
-                label=edge_label(kind, transition.label),
+                css_class=f"rw-edge rw-edge--{kind.value}" + (" rw-edge--afgeleid" if derived else ""),
+                label=edge_label(kind, transition.label, derived),
+                derived=derived,
                 style=style,
                 # Arrows back up the route must not pull earlier steps down in the layout.
                 constraint=not backwards,
@@ -166,7 +214,7 @@ def _edges(loaded: LoadedRoute) -> list[DotEdge]:
 def flowchart_dot(loaded: LoadedRoute, step_url: StepUrl) -> str:
     """DOT text of the route's flowchart; each node links to `step_url(step id)`."""
     return render("flowchart.dot.j2", graph_id=loaded.slug, clusters=_clusters(loaded, step_url),
-                  edges=_edges(loaded))
+                  edges=_edges(loaded), font_size=FONT_SIZE)
 
 
 # ---------------------------------------------------------------------------
@@ -273,12 +321,12 @@ def describe(loaded: LoadedRoute) -> str:
 
 
 def _max_width(viewbox: str) -> int:
-    """Natural width in CSS pixels (Graphviz points × 4/3), so small charts are not blown up."""
+    """Natural width in CSS pixels (one Graphviz point per pixel), so small charts are not blown up."""
     try:
         width_pt = float(viewbox.split()[2])
     except (IndexError, ValueError):
         return 800
-    return round(width_pt * 4 / 3)
+    return round(width_pt)
 
 
 def flowchart_svg(loaded: LoadedRoute, step_url: StepUrl) -> str:
@@ -290,7 +338,7 @@ def flowchart_svg(loaded: LoadedRoute, step_url: StepUrl) -> str:
     dot = flowchart_dot(loaded, step_url)
     viewbox, body = clean_svg_body(run_graphviz(dot))
     width = _max_width(viewbox)
-    svg = render("flowchart.svg.j2", viewbox=viewbox, max_width=width, min_width=round(width * MIN_SCALE),
+    svg = render("flowchart.svg.j2", viewbox=viewbox, max_width=width, min_width=math.ceil(width * MIN_SCALE),
                  id_prefix=f"rw-flowchart-{loaded.slug}", title=f"Stroomschema: {loaded.route.title}",
                  desc=describe(loaded), body=Markup(body))
     return "\n".join(line for line in svg.splitlines() if line.strip())

@@ -12,11 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import flowchart
-from generator.flowchart import FlowchartError, dot_string, flowchart_dot, flowchart_svg, run_graphviz
+from generator.flowchart import (DERIVED_MARK, FlowchartError, dot_string, edge_label, flowchart_dot, flowchart_svg,
+                                 run_graphviz)
+from generator.model import TransitionKind
 
 from generator.pages.handbook import page_links
 from generator.pages.printable import render_print_page
-from support.routes import context, handbook_route
+from support.routes import context, handbook_route, real_routes
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -145,3 +147,39 @@ def test_missing_graphviz_gives_a_dutch_error(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setattr(flowchart.shutil, "which", lambda name: None)
     with pytest.raises(FlowchartError, match="niet gevonden"):
         flowchart.graphviz_command()
+
+
+def test_tier_names_are_plain_nodes_not_cluster_labels(tree: ElementTree.Element) -> None:
+    """dot routes arrows around nodes but through cluster labels, so tier names are nodes."""
+    loaded = handbook_route()
+    clusters = [g for g in tree.iter(f"{SVG_NS}g") if "rw-cluster" in _classes(g)]
+    assert clusters and all(g.find(f"{SVG_NS}text") is None for g in clusters)
+    labels = [g for g in tree.iter(f"{SVG_NS}g") if "rw-tier-label" in _classes(g)]
+    used = [t for t in loaded.route.tiers if any(s.tier == t.id for s in loaded.route.steps)]
+    assert [" ".join(t.text or "" for t in g.iter(f"{SVG_NS}text")) for g in labels] == [t.name for t in used]
+    assert all(g.find(f".//{SVG_NS}a") is None for g in labels)  # a name, not a link
+    for g in labels:
+        tier = used[labels.index(g)]
+        assert f"rw-tier--{loaded.route.tiers.index(tier) + 1}" in _classes(g)
+
+
+def test_derived_arrows_are_marked_in_their_label() -> None:
+    """An arrow that is a reading of the source says so in text, not only in the text version."""
+    loaded = next(r for r in real_routes() if r.slug == "de-springschans")
+    svg = flowchart_svg(loaded, lambda step_id: f"{step_id}/")
+    tree = ElementTree.fromstring(svg)
+    edges = [g for g in tree.iter(f"{SVG_NS}g") if "rw-edge" in _classes(g)]
+    derived = [t for s in loaded.route.steps for t in s.transitions if t.derived]
+    assert derived and len(edges) == sum(len(s.transitions) for s in loaded.route.steps)
+    marked = [g for g in edges if "rw-edge--afgeleid" in _classes(g)]
+    assert len(marked) == len(derived)
+    for g in edges:
+        label = " ".join(t.text or "" for t in g.iter(f"{SVG_NS}text"))
+        assert label.startswith(f"{DERIVED_MARK} ") == (g in marked), label
+
+
+def test_edge_and_tier_labels_wrap_without_breaking_words() -> None:
+    assert edge_label(TransitionKind.UP, "gespecialiseerd onderwijs verkennen") == "gespecialiseerd\nonderwijs\nverkennen"
+    assert edge_label(TransitionKind.UP, None, derived=True) == f"{DERIVED_MARK} opschalen"
+    assert all(len(line) <= 16 or " " not in line
+               for line in edge_label(TransitionKind.UP, "ondersteuningsbehoeften van leerlingen").split("\n"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..flowchart import KIND_WORDS, flowchart_svg, tier_class
+from ..flowchart import DERIVED_MARK, KIND_WORDS, flowchart_svg, has_derived_arrows, tier_class
 from ..model import LoadedRoute, RouteKind, RuleKind, Step, Tier, Transition
 from ..render import render
 from ..urls import relative
@@ -95,6 +95,7 @@ def render_overview(loaded: LoadedRoute, context: SiteContext) -> list[Generated
         route=route,
         kind_name=KIND_NAMES[route.kind],
         svg=flowchart_svg(loaded, lambda step_id: links[step_id].url),
+        derived_mark=DERIVED_MARK if has_derived_arrows(loaded) else "",
         groups=tier_groups(loaded, links),
         links=links,
         tier_names=tier_names,
