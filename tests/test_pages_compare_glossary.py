@@ -3,6 +3,8 @@ of a term is kept, anchors are stable."""
 
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from generator.model import TierLayer
@@ -81,3 +83,22 @@ def test_glossary_page_has_anchors_abbreviations_and_herkomst() -> None:
 def test_slugs() -> None:
     assert slugify("Één-op-één (OPP)") == "een-op-een-opp"
     assert term_anchor("Intern begeleider (IB)") == "term-intern-begeleider"
+
+
+def test_compare_page_has_a_picker_and_marks_every_row_with_its_route() -> None:
+    """The picker (one checkbox per route, hidden until its script runs) and data-rw-route
+    on every row, which is what the script shows or hides; no table of contents beside it."""
+    test, starter = handbook_route(), starter_route()
+    (page,) = render_compare(context(test, starter))
+    assert page.content.startswith("---\nhide:\n  - toc\n---\n")
+    html = to_html(page.content)
+    assert re.search(r'<form class="rw-compare-pick" data-rw-compare hidden>', html)
+    boxes = re.findall(r'<input type="checkbox" name="route" value="([^"]+)"', html)
+    assert boxes == [test.slug, starter.slug]
+    assert 'data-rw-filter="rw-compare-keuzes"' in html and 'id="rw-compare-keuzes"' in html
+    bodies = re.findall(r"<tbody>(.*?)</tbody>", html, re.S)
+    rows = [row for body in bodies for row in re.findall(r"<tr( data-rw-route=\"[^\"]+\")?[ >]", body)]
+    assert len(bodies) == 1 + len(compare_layers(context(test, starter))) and all(rows), "a row without data-rw-route"
+    layers = len(compare_layers(context(test, starter)))
+    assert html.count(f'data-rw-route="{test.slug}"') == 1 + layers
+    assert 'id="routes"' in html and "data-rw-compare-top" in html

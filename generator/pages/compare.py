@@ -1,5 +1,9 @@
 """The site-wide Vergelijken page: routes side by side, per general layer of support.
 
+The reader ticks two to four routes and sees only those (assets/compare.js). A static site
+cannot read a `?routes=` query, and pages for every pair would be n·(n−1)/2 pages (11,175 for
+150 routes), so without JavaScript the page shows every route, one row each per layer.
+
 Routes name and cut their tiers differently, so they are lined up on the five general
 layers of passend onderwijs. Which layer a tier belongs to is never guessed: it comes
 from the tier's `laag` in the route file; tiers without one are listed as 'niet
@@ -16,6 +20,7 @@ from ..render import render
 from ..urls import relative
 from .base import GeneratedPage, SiteContext
 from .glossary import strip_abbreviation
+from .home import search_words
 
 COMPARE_SRC = "vergelijken.md"
 
@@ -138,7 +143,8 @@ def compare_layers(context: SiteContext, from_src: str = COMPARE_SRC) -> list[La
 def render_compare(context: SiteContext) -> list[GeneratedPage]:
     """vergelijken.md."""
     routes = [
-        {"loaded": loaded, "overview": relative(COMPARE_SRC, context.route_dir(loaded.slug) + "index.md")}
+        {"loaded": loaded, "overview": relative(COMPARE_SRC, context.route_dir(loaded.slug) + "index.md"),
+         "words": search_words(loaded)}
         for loaded in context.routes
     ]
     content = render("pages/compare.md.j2", layers=compare_layers(context), routes=routes,
