@@ -92,7 +92,13 @@ def test_menu_has_no_section_holding_a_page_of_the_same_name(built_site: Path) -
              for m in re.findall(r'<a href="[^"]*" class="md-nav__link[^"]*">(.*?)</a>', nav, re.S)]
     assert "Wegwijzer" in items
     assert "Wegwijzer" not in labels, "a section 'Wegwijzer' holds the page 'Wegwijzer'"
-    assert "Voor de school: publiceren" in items
+    # The section says who it is for; its pages do not say it again ('Voor de school › Voor de school: …').
+    assert "Voor de school" in labels and "Publiceren" in items
+    repeats = [item for item in items for label in set(labels) if label != item
+               and item.casefold().startswith(label.casefold())]
+    assert repeats == [], f"menu entries repeat their section's name: {repeats}"
+    # ... while the page itself still names its reader where the menu is not beside it
+    assert "<h1" in html and "Voor de school: publiceren" in re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
 
 
 def test_publisher_page_holds_embed_paths_pdf_data_and_versions(built_site: Path) -> None:

@@ -16,6 +16,11 @@ from .printable import pdf_src, print_src
 from .wegwijzer import embed_src, paths_src
 
 PUBLISH_TITLE = "Voor de school: publiceren"
+"""The page's heading: outside the menu (a link, a search hit) it must say who it is for."""
+
+PUBLISH_NAV_TITLE = "Publiceren"
+"""Its menu entry, which sits in the section 'Voor de school' (nav.PUBLISH_SECTION): the
+menu then reads 'Voor de school › Publiceren', not 'Voor de school › Voor de school: …'."""
 
 
 def render_publish_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
@@ -25,6 +30,7 @@ def render_publish_page(loaded: LoadedRoute, context: SiteContext) -> list[Gener
     has_aid = route.wegwijzer is not None
     content = render(
         "pages/publiceren.md.j2",
+        title=PUBLISH_TITLE,
         route=route,
         paths_url=relative(here, paths_src(context, loaded.slug)) if has_aid else "",
         embed_url=relative(here, embed_src(context, loaded.slug)) if has_aid else "",
@@ -35,4 +41,4 @@ def render_publish_page(loaded: LoadedRoute, context: SiteContext) -> list[Gener
         index_url=relative(here, INDEX_SRC),
         schema_url=relative(here, SCHEMA_SRC),
     )
-    return [GeneratedPage(src_uri=here, content=content, title=PUBLISH_TITLE, doc_title="Publiceren")]
+    return [GeneratedPage(src_uri=here, content=content, title=PUBLISH_NAV_TITLE, doc_title="Publiceren")]
