@@ -32,13 +32,19 @@ class Audience:
     title: str
     lead: str
     target: str
-    """Which route page the reader lands on: 'overview', 'parents' or 'publish'."""
+    """Which route page the reader lands on: 'wegwijzer', 'overview', 'parents' or 'publish'."""
+    reader: str = ""
+    """With target 'wegwijzer': the wegwijzer's reader id, so it skips 'Wie bent u?' and opens
+    on its first question (a route without a wegwijzer links to its overview instead)."""
+    also: str = ""
+    """A second route page offered beside the first ('overview'), or ''."""
 
 
 AUDIENCES: tuple[Audience, ...] = (
     Audience("kies/leerkracht.md", "Ik ben leerkracht",
-             "Kies de route van uw school. U komt op het overzicht: het stroomschema en per stap wat u doet, "
-             "met wie, en wat u vastlegt.", "overview"),
+             "Kies de route van uw school. De wegwijzer vraagt wat er al gebeurd is en zegt welke stap nu past: "
+             "wat u doet, met wie, en wat u vastlegt. Bij elke route staat ook een link naar het overzicht.",
+             "wegwijzer", reader="leerkracht", also="overview"),
     Audience("kies/ouder.md", "Ik ben ouder",
              "Kies de school of het samenwerkingsverband van uw kind. U leest in gewone woorden wat er gebeurt, "
              "waar u over beslist en wie uw aanspreekpunt is.", "parents"),
@@ -63,8 +69,19 @@ def search_words(loaded: LoadedRoute) -> str:
 
 def _target_src(loaded: LoadedRoute, context: SiteContext, target: str) -> str:
     base = context.route_dir(loaded.slug)
-    return {"overview": base + "index.md", "parents": base + "voor-ouders.md",
+    if target == "wegwijzer" and not loaded.route.wegwijzer:
+        target = "overview"
+    return {"overview": base + "index.md", "parents": base + "voor-ouders.md", "wegwijzer": base + "wegwijzer/index.md",
             "publish": publish_src(context, loaded.slug)}[target]
+
+
+def _audience_url(loaded: LoadedRoute, context: SiteContext, audience: Audience) -> str:
+    """Link from the audience page to the route page this reader needs (with the wegwijzer's
+    reader in the fragment, which its script reads; it never leaves the browser)."""
+    url = relative(audience.src, _target_src(loaded, context, audience.target))
+    if audience.target == "wegwijzer" and audience.reader and loaded.route.wegwijzer:
+        url += f"#ik={audience.reader}"
+    return url
 
 
 def route_cards(context: SiteContext, from_src: str = HOME_SRC) -> str:
@@ -92,7 +109,9 @@ def render_audience_pages(context: SiteContext) -> list[GeneratedPage]:
     for audience in AUDIENCES:
         routes = [{"name": r.route.organisation.display_name, "words": search_words(r),
                    "title": r.route.title, "kind": KIND_NAMES[r.route.kind],
-                   "url": relative(audience.src, _target_src(r, context, audience.target))}
+                   "url": _audience_url(r, context, audience),
+                   "also": relative(audience.src, _target_src(r, context, audience.also))
+                   if audience.also and r.route.wegwijzer else ""}
                   for r in sorted_routes(context)]
         content = render("pages/audience.md.j2", audience=audience, routes=routes,
                          home=relative(audience.src, HOME_SRC))
