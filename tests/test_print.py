@@ -8,6 +8,7 @@ chrome disappears and sections start on a new page.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -121,6 +122,8 @@ def test_contents_links_resolve_and_every_part_is_there(loaded: LoadedRoute, bui
     expected_toc = ["overzicht", "stappen", *[f"stap-{s.id}" for s in route.steps], "wie-doet-wat",
                     "documenten", "voor-ouders"]
     expected_toc += ["begrippen"] if route.terms else []
+    # the notes on the organisation and the source are at the end, not on the cover
+    expected_toc += ["over-deze-route"] if route.organisation.note or route.source.note else []
     expected_toc += ["wijzigingen"] if route.changelog else []
     assert parser.toc_links == expected_toc
     missing = [link for link in parser.hash_links if link and link not in parser.ids]
@@ -214,3 +217,22 @@ def test_print_page_fits_a_phone_screen(new_page: object, site_url: str) -> None
     for loaded in REAL:
         page.goto(f"{site_url}{loaded.slug}/afdrukken/")
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, loaded.slug
+
+
+@routes
+def test_cover_holds_no_reconstruction_notes(loaded: LoadedRoute, built_site: Path) -> None:
+    """The cover is what a reader sees first: title, version, kind, source; how the route
+    was rebuilt from its source goes to 'Over deze route' at the end."""
+    html = _page(built_site, loaded)
+
+    def text(part: str) -> str:  # abbreviations are wrapped in <abbr>: compare the words
+        return " ".join(unescape(re.sub(r"<[^>]+>", "", part)).split())
+
+    cover = text(html[html.index('class="rw-cover"'):html.index('id="inhoud"')])
+    end = text(html[html.index('id="over-deze-route"'):])
+    notes = [" ".join(n.split()) for n in (loaded.route.organisation.note, loaded.route.source.note) if n]
+    if not notes:
+        pytest.skip("deze route heeft geen opmerking bij organisatie of bron")
+    for note in notes:
+        assert note not in cover
+        assert note in end
