@@ -491,10 +491,6 @@ class StepAnswers:
                 grouped.append((step, [DECIDE_WORDS[k].lower() for k in kinds]))
         return grouped
 
-    def decide_word(self, kind: ParentPart) -> str:
-        """'Toestemming', 'Instemming', 'Handtekening' or 'Beslissen'."""
-        return DECIDE_WORDS[kind]
-
     def parent_heading(self, step: Step) -> str:
         """A step's heading for parents: the plain title the author gave, else the step's name."""
         title = step.parents.title if step.parents and step.parents.title else None

@@ -428,11 +428,6 @@ def analyse(text: str, vocab: frozenset[str], synonyms: Synonyms | None = None) 
     return Query(_best(everything), tuple(pairs), _best(before))
 
 
-def query_terms(text: str, synonyms: Synonyms | None = None, vocab: frozenset[str] = frozenset()) -> list[str]:
-    """The query's terms, sorted (without their factors)."""
-    return [t for t, _ in analyse(text, vocab, synonyms).terms]
-
-
 def score(entry: StepIndex, query: Query) -> float:
     """Sum of matched term weights times their factor, plus a bonus per matched bigram.
 
