@@ -144,13 +144,13 @@ def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:
 
 
 def _edges(loaded: LoadedRoute) -> list[DotEdge]:
-    order = {step.id: n for n, step in enumerate(loaded.route.steps)}
+    lookup = loaded.route.lookup
     edges: list[DotEdge] = []
     for step in loaded.route.steps:
         for transition in step.transitions:
             kind = transition.kind
             style = "dashed" if kind in DASHED else "dotted" if kind in DOTTED else "solid"
-            backwards = order[transition.to] <= order[step.id]
+            backwards = lookup.is_backwards(step.id, transition.to)
             edges.append(DotEdge(
                 source=step.id,
                 target=transition.to,
@@ -257,7 +257,7 @@ def describe(loaded: LoadedRoute) -> str:
     """A Dutch one-paragraph summary of the chart for screen readers (the <desc>)."""
     route = loaded.route
     tiers = ", ".join(t.name for t in route.tiers)
-    starts = [s for s in route.steps if s.start] or route.steps[:1]
+    starts = route.lookup.start_steps() or route.steps[:1]
     ends = [s for s in route.steps if s.end]
     count = sum(len(s.transitions) for s in route.steps)
     parts = [

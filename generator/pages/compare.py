@@ -84,27 +84,28 @@ def tiers_in_layer(loaded: LoadedRoute, layer: TierLayer | None) -> list[tuple[i
 
 
 def _leads(loaded: LoadedRoute, steps: list[Step]) -> tuple[Lead, ...]:
-    names = {role.id: strip_abbreviation(role.name) for role in loaded.route.roles}
+    roles = loaded.route.lookup.roles
     found: dict[tuple[str, str], list[str]] = {}
     for responsibility in LEAD:
         for step in steps:
             for part in step.roles:
                 if part.responsibility == responsibility:
-                    found.setdefault((names[part.role], responsibility.value), []).append(step.label)
+                    found.setdefault((strip_abbreviation(roles[part.role].name), responsibility.value),
+                                     []).append(step.label)
     return tuple(Lead(role, word, tuple(labels)) for (role, word), labels in found.items())
 
 
 def _documents(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
-    names = {document.id: document.name for document in loaded.route.documents}
-    return tuple(Fact(f"{names[use.document]}: {use.action}", step.label) for step in steps for use in step.documents)
+    docs = loaded.route.lookup.documents
+    return tuple(Fact(f"{docs[use.document].name}: {use.action}", step.label) for step in steps for use in step.documents)
 
 
 def _timing(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
-    names = {document.id: document.name for document in loaded.route.documents}
+    docs = loaded.route.lookup.documents
     facts: list[Fact] = []
     for step in steps:
         facts.extend(Fact(plain_text(text), step.label) for text in step.deadlines)
-        facts.extend(Fact(f"{names[use.document]}: {use.deadline}", step.label)
+        facts.extend(Fact(f"{docs[use.document].name}: {use.deadline}", step.label)
                      for use in step.documents if use.deadline)
         facts.extend(Fact(f"Evaluatie: {text}", step.label) for text in step.evaluation)
     return tuple(facts)

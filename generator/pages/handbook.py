@@ -177,11 +177,11 @@ class RouteView:
         self.loaded = loaded
         self.route = loaded.route
         self.slug = loaded.slug
-        self.roles = {r.id: r for r in self.route.roles}
-        self.documents = {d.id: d for d in self.route.documents}
-        self.tiers = {t.id: t for t in self.route.tiers}
-        self.steps = {s.id: s for s in self.route.steps}
-        self._tier_index = {t.id: i for i, t in enumerate(self.route.tiers, start=1)}
+        self.lookup = self.route.lookup
+        self.roles = self.lookup.roles
+        self.documents = self.lookup.documents
+        self.tiers = self.lookup.tiers
+        self.steps = self.lookup.steps
 
     # words -------------------------------------------------------------
     responsibility_words = RESPONSIBILITY_WORDS
@@ -191,7 +191,7 @@ class RouteView:
 
     def tier_class(self, tier_id: str) -> str:
         """CSS class of a tier badge: 'rw-tier rw-tier--N', N the tier's position (1–6, as in the flowchart)."""
-        return f"rw-tier rw-tier--{min(self._tier_index.get(tier_id, 1), 6)}"
+        return f"rw-tier rw-tier--{min(self.lookup.tier_position.get(tier_id, 0) + 1, 6)}"
 
     def is_lead(self, part: RolePart) -> bool:
         """Whether this role leads the step (eindverantwoordelijk or regie)."""
@@ -207,7 +207,7 @@ class RouteView:
 
     def incoming(self, step: Step) -> list[tuple[Step, Transition]]:
         """Transitions from other steps that lead to this step."""
-        return [(s, t) for s in self.route.steps for t in s.transitions if t.to == step.id]
+        return self.lookup.incoming(step.id)
 
     def new_actions(self, step: Step) -> list[Item]:
         """Actions the step's description does not already say word for word.
@@ -498,7 +498,7 @@ class StepAnswers:
 
     def start_step(self) -> Step:
         """Where the route begins: the step marked start, else the first."""
-        return next((s for s in self.view.route.steps if s.start), self.view.route.steps[0])
+        return next(iter(self.view.lookup.start_steps()), self.view.route.steps[0])
 
     def once(self, step: Step) -> Once:
         """A fresh record of what a step page shows, primed with the answers block's texts."""

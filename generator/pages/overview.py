@@ -66,15 +66,15 @@ def overview_src(loaded: LoadedRoute, context: SiteContext) -> str:
 
 def tier_groups(loaded: LoadedRoute, links: dict[str, StepLink]) -> list[TierGroup]:
     """Consecutive steps of the same tier, in route order (a tier may appear twice)."""
-    tiers = {t.id: (index, t) for index, t in enumerate(loaded.route.tiers)}
+    lookup = loaded.route.lookup
     groups: list[TierGroup] = []
     for step in loaded.route.steps:
         if groups and groups[-1].tier.id == step.tier:
             last = groups[-1]
             groups[-1] = TierGroup(last.tier, last.css_class, last.steps + (links[step.id],))
         else:
-            index, tier = tiers[step.tier]
-            groups.append(TierGroup(tier, tier_class(index), (links[step.id],)))
+            groups.append(TierGroup(lookup.tiers[step.tier], tier_class(lookup.tier_position[step.tier]),
+                                    (links[step.id],)))
     return groups
 
 

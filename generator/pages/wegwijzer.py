@@ -43,8 +43,7 @@ def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
     the script shows the part for the reader who asked, the static tree the general one.
     """
     data = payload(loaded, context, here, search)
-    aid = loaded.route.wegwijzer
-    outcome_ids = {a.outcome for q in aid.questions for a in q.answers if a.outcome} if aid else set()
+    outcome_ids = loaded.route.lookup.outcomes()
     links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
     full = {}
     for step in loaded.route.steps:
@@ -58,7 +57,7 @@ def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
         "data_json": Markup(safe_json(data)),
         "static": [dict(id=qid, **q) for qid, q in data["questions"].items()],
         # The page without JavaScript lists the never-skip rules with each advice; the script
-        # works them out from data["rules"], so the JSON does not carry them per outcome.
+        # looks them up in data["rules"] (the same `forbidden`, computed for the JSON).
         "outcomes": [full[s.id] for s in loaded.route.steps if s.id in outcome_ids],
         "uid": "rw-ww",
         "route": loaded.route,
@@ -91,7 +90,7 @@ def render_paths(loaded: LoadedRoute, context: SiteContext) -> str:
     outcomes = {s.id: outcome_data(loaded, s, links) for s in loaded.route.steps}
     aid = loaded.route.wegwijzer
     assert aid is not None
-    steps = {s.id: s for s in loaded.route.steps}
+    steps = loaded.route.lookup.steps
     rows = []
     for path in enumerate_paths(aid):
         rows.append({

@@ -104,11 +104,9 @@ def _without_brackets(text: str) -> str:
 def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
     """All texts of a step, per field (route-wide content is attached later, in build_index)."""
     route = loaded.route
-    roles = {r.id: r for r in route.roles}
-    docs = {d.id: d for d in route.documents}
-    tiers = {t.id: t.name for t in route.tiers}
-    incoming = [text for other in route.steps for t in other.transitions if t.to == step.id
-                for text in (t.condition, t.label or "")]
+    lookup = route.lookup
+    roles, docs = lookup.roles, lookup.documents
+    incoming = [text for _, t in lookup.incoming(step.id) for text in (t.condition, t.label or "")]
     return {
         "herkenning": list(step.phrases),
         "signalen": list(step.signals),
@@ -132,7 +130,7 @@ def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
         "uitgang": [text for t in step.transitions if t.kind in (TransitionKind.DOWN, TransitionKind.BACK,
                                                                   TransitionKind.REPEAT) for text in (t.condition, t.label or "")],
         "regels": [text for r in route.rules if r.step == step.id for text in (r.text, *r.items)],
-        "niveau": [tiers.get(step.tier, "")],
+        "niveau": [lookup.tiers[step.tier].name if step.tier in lookup.tiers else ""],
     }
 
 
@@ -213,7 +211,7 @@ class RouteIndex:
 
 def successors(route: Route) -> tuple[int, ...]:
     """Per step, the step after it when what is tried there does not help."""
-    order = {s.id: i for i, s in enumerate(route.steps)}
+    order = route.lookup.position
     found = []
     for i, step in enumerate(route.steps):
         nxt = next((order[t.to] for t in step.transitions
