@@ -25,24 +25,13 @@ from .limits import GRAPHVIZ_TIMEOUT, MAX_STEPS, MAX_TRANSITIONS
 from .model import LoadedRoute, Step, TransitionKind
 from .problems import os_error_text
 from .render import environment, render
+from .vocabulary import EDGE_WORDS, tier_class
 
 StepUrl = Callable[[str], str]
 """Step id → the link of its node (a relative page URL or an in-document anchor)."""
 
-KIND_WORDS: dict[TransitionKind, str] = {
-    TransitionKind.UP: "opschalen",
-    TransitionKind.DOWN: "afschalen",
-    TransitionKind.NEXT: "vervolg",
-    TransitionKind.BACK: "terug",
-    TransitionKind.REPEAT: "opnieuw",
-    TransitionKind.BRANCH: "keuze",
-}
-"""Short edge labels, used when a transition has no `label` of its own."""
-
 DASHED = {TransitionKind.DOWN, TransitionKind.BACK}
 DOTTED = {TransitionKind.REPEAT}
-TIER_CLASSES = 6
-"""Number of tier colours defined in CSS (`--rw-tier-1` …); further tiers reuse them."""
 
 MIN_SCALE = 0.7
 """Smallest on-screen scale of the chart; below it labels get too small, so the box scrolls."""
@@ -98,11 +87,6 @@ class DotEdge:
     constraint: bool
 
 
-def tier_class(index: int) -> str:
-    """CSS class of the tier at 0-based position `index` in the route's tier list."""
-    return f"rw-tier--{index % TIER_CLASSES + 1}"
-
-
 def node_label(step: Step) -> str:
     """The label, then the title, each wrapped; a title equal to the label is shown once."""
     def wrap(text: str) -> list[str]:
@@ -116,7 +100,7 @@ def node_label(step: Step) -> str:
 
 def edge_label(kind: TransitionKind, label: str | None) -> str:
     """The transition's own short label, else its kind in words."""
-    return label if label else KIND_WORDS[kind]
+    return label if label else EDGE_WORDS[kind]
 
 
 def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:

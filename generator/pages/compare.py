@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..flowchart import tier_class
-from ..model import LoadedRoute, Responsibility, Step, Tier, TierLayer, plain_text
+from ..model import LoadedRoute, Step, Tier, TierLayer, plain_text
 from ..render import render
 from ..urls import relative
+from ..vocabulary import IN_CHARGE, RESPONSIBILITY_WORDS, tier_class
 from .base import GeneratedPage, SiteContext
 from .glossary import strip_abbreviation
 
@@ -31,10 +31,6 @@ LAYERS: tuple[tuple[TierLayer | None, str, str], ...] = (
     (None, "Niet ingedeeld", "Niveaus waarvan het routebestand niet zegt bij welke laag ze horen."),
 )
 """(layer, Dutch heading, one-line explanation) in the order of the page."""
-
-LEAD = (Responsibility.FINAL, Responsibility.DIRECTION, Responsibility.RESPONSIBLE)
-"""Responsibilities shown as 'wie heeft de regie' on this page."""
-
 
 @dataclass(frozen=True)
 class StepRef:
@@ -86,11 +82,11 @@ def tiers_in_layer(loaded: LoadedRoute, layer: TierLayer | None) -> list[tuple[i
 def _leads(loaded: LoadedRoute, steps: list[Step]) -> tuple[Lead, ...]:
     roles = loaded.route.lookup.roles
     found: dict[tuple[str, str], list[str]] = {}
-    for responsibility in LEAD:
+    for responsibility in IN_CHARGE:
         for step in steps:
             for part in step.roles:
                 if part.responsibility == responsibility:
-                    found.setdefault((strip_abbreviation(roles[part.role].name), responsibility.value),
+                    found.setdefault((strip_abbreviation(roles[part.role].name), RESPONSIBILITY_WORDS[responsibility]),
                                      []).append(step.label)
     return tuple(Lead(role, word, tuple(labels)) for (role, word), labels in found.items())
 

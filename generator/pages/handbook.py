@@ -1,8 +1,8 @@
 """Shared view data for the handbook pages (steps, Wie doet wat, Documenten, Voor ouders).
 
 The templates need lookups (role by id, tier position, the steps a document appears in)
-and Dutch words for the model's enumerations. Computing those once here keeps the
-templates free of logic and lets the print version reuse the same partials: it only has
+and the Dutch words for the model's enumerations (from generator/vocabulary.py). Computing
+those once here keeps the templates free of logic and lets the print version reuse the same partials: it only has
 to pass another `Links` implementation (in-document anchors instead of page URLs).
 """
 
@@ -27,75 +27,23 @@ from ..model import (
     Step,
     SubItem,
     Transition,
-    TransitionKind,
 )
 from ..urls import relative
-from .base import SiteContext
-
-# ---------------------------------------------------------------------------
-# Dutch words for enumeration values
-# ---------------------------------------------------------------------------
-
-RESPONSIBILITY_WORDS: dict[Responsibility, str] = {
-    Responsibility.FINAL: "eindverantwoordelijk",
-    Responsibility.RESPONSIBLE: "verantwoordelijk",
-    Responsibility.DIRECTION: "regie",
-    Responsibility.CONTACT: "contactpersoon",
-    Responsibility.TAKES_PART: "doet mee",
-    Responsibility.INFORMED: "wordt geïnformeerd",
-}
-"""How a responsibility reads in a sentence or table cell."""
-
-RESPONSIBILITY_SYMBOLS: dict[Responsibility, str] = {
-    Responsibility.FINAL: "E",
-    Responsibility.RESPONSIBLE: "V",
-    Responsibility.DIRECTION: "R",
-    Responsibility.CONTACT: "C",
-    Responsibility.TAKES_PART: "D",
-    Responsibility.INFORMED: "I",
-}
-"""One-letter codes for the roles × steps matrix; always paired with hidden full text and a legend."""
-
-LEAD_RESPONSIBILITIES = frozenset({Responsibility.FINAL, Responsibility.DIRECTION})
-"""Responsibilities that are marked as 'who leads this step'."""
-
-TRANSITION_WORDS: dict[TransitionKind, str] = {
-    TransitionKind.UP: "Opschalen",
-    TransitionKind.DOWN: "Afschalen",
-    TransitionKind.NEXT: "Vervolg",
-    TransitionKind.BACK: "Terug",
-    TransitionKind.REPEAT: "Herhalen",
-    TransitionKind.BRANCH: "Keuze",
-}
-
-PARENT_PART_WORDS: dict[ParentPart, str] = {
-    ParentPart.INFORMED: "Ouders worden geïnformeerd",
-    ParentPart.CONVERSATION: "Gesprek met ouders",
-    ParentPart.TAKES_PART: "Ouders doen mee",
-    ParentPart.CONTRIBUTES: "Ouders dragen bij",
-    ParentPart.PERMISSION: "Toestemming van ouders",
-    ParentPart.CONSENT: "Instemming van ouders",
-    ParentPart.SIGNS: "Ouders ondertekenen",
-    ParentPart.DECIDES: "Ouders beslissen",
-}
-
-PARENT_GROUPS: tuple[tuple[str, str, frozenset[ParentPart]], ...] = (
-    ("verteld", "Wat ouders te horen krijgen", frozenset({ParentPart.INFORMED})),
-    ("gevraagd", "Wat er van ouders gevraagd wordt",
-     frozenset({ParentPart.CONVERSATION, ParentPart.TAKES_PART, ParentPart.CONTRIBUTES})),
-    ("beslissen", "Waar ouders over beslissen",
-     frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})),
+from ..vocabulary import (
+    DECIDE_WORDS,
+    LEADS_STEP,
+    PARENT_CONTACT_PREFERENCE,
+    PARENT_GROUPS,
+    PARENT_GROUPS_YOU,
+    PARENT_PART_WORDS,
+    PARENTS_DECIDE,
+    RESPONSIBILITY_SYMBOLS,
+    RESPONSIBILITY_WORDS,
+    TRANSITION_WORDS,
+    either,
+    tier_class,
 )
-"""Parents' items grouped by what they mean for parents: told, asked, or deciding. A signature
-counts as deciding: by signing, parents agree (issue 12: toestemming, instemming, handtekening)."""
-
-PARENT_GROUPS_YOU: dict[str, str] = {
-    "verteld": "Wat u te horen krijgt",
-    "gevraagd": "Wat wij u vragen",
-    "beslissen": "Waar u over beslist",
-}
-"""The same groups addressed to parents themselves, for the Voor ouders page."""
-
+from .base import SiteContext
 
 # ---------------------------------------------------------------------------
 # Links
@@ -188,14 +136,16 @@ class RouteView:
     responsibility_symbols = RESPONSIBILITY_SYMBOLS
     transition_words = TRANSITION_WORDS
     parent_part_words = PARENT_PART_WORDS
+    lead_words = either(RESPONSIBILITY_WORDS[r] for r in LEADS_STEP)
+    """'eindverantwoordelijk of regie': what the ★ next to a role means."""
 
     def tier_class(self, tier_id: str) -> str:
-        """CSS class of a tier badge: 'rw-tier rw-tier--N', N the tier's position (1–6, as in the flowchart)."""
-        return f"rw-tier rw-tier--{min(self.lookup.tier_position.get(tier_id, 0) + 1, 6)}"
+        """CSS class of a tier badge: 'rw-tier rw-tier--N', the colour the tier has in the flowchart."""
+        return f"rw-tier {tier_class(self.lookup.tier_position.get(tier_id, 0))}"
 
     def is_lead(self, part: RolePart) -> bool:
-        """Whether this role leads the step (eindverantwoordelijk or regie)."""
-        return part.responsibility in LEAD_RESPONSIBILITIES
+        """Whether this role leads the step (vocabulary.LEADS_STEP: eindverantwoordelijk or regie)."""
+        return part.responsibility in LEADS_STEP
 
     # steps -------------------------------------------------------------
     def neighbours(self, step: Step) -> tuple[Step | None, Step | None]:
@@ -362,18 +312,6 @@ TEACHER_ROLE_IDS = frozenset({"leerkracht"})
 FAMILY_ROLE_IDS = frozenset({"ouders", "leerling"})
 """Role ids that stand for the parents' side: never someone parents are told to contact."""
 
-DECIDE_KINDS = frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})
-"""What parents decide or sign: toestemming, instemming, handtekening, beslissen."""
-
-DECIDE_WORDS: dict[ParentPart, str] = {
-    ParentPart.PERMISSION: "Toestemming",
-    ParentPart.CONSENT: "Instemming",
-    ParentPart.SIGNS: "Handtekening",
-    ParentPart.DECIDES: "Beslissen",
-}
-"""Short labels for what parents decide, in the order a parent meets them."""
-
-
 @dataclass(frozen=True)
 class RecordItem:
     """One thing to record or sign in a step: a document use or a 'vastleggen' line."""
@@ -439,8 +377,7 @@ class StepAnswers:
     def parent_contact(self, step: Step) -> Role | None:
         """Parents' one contact in a step: the named contactpersoon, else who leads, else who is responsible."""
         candidates = [p for p in self.view.roles_in(step) if not _is_family(self.view.roles[p.role])]
-        for wanted in ((Responsibility.CONTACT,), (Responsibility.FINAL, Responsibility.DIRECTION),
-                       (Responsibility.RESPONSIBLE,)):
+        for wanted in PARENT_CONTACT_PREFERENCE:
             found = next((p for p in candidates if p.responsibility in wanted), None)
             if found is not None:
                 return self.view.roles[found.role]
@@ -480,7 +417,7 @@ class StepAnswers:
         """What parents decide or sign: in one step, or in the whole route (step order)."""
         steps = [step] if step is not None else self.view.route.steps
         return [ParentDecision(s, i.kind, i.text) for s in steps if s.parents
-                for i in s.parents.items if i.kind in DECIDE_KINDS]
+                for i in s.parents.items if i.kind in PARENTS_DECIDE]
 
     def decisions_by_step(self) -> list[tuple[Step, list[str]]]:
         """Per step with something to decide: the kinds, in words ('instemming', 'handtekening')."""

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LoadedRoute, RouteKind
+from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
+from ..vocabulary import ROUTE_KIND_NAMES
 from .base import GeneratedPage, SiteContext, publish_src
 
 ROUTES_MARKER = "<!-- routewijzer:routes -->"
 HOME_SRC = "index.md"
-
-KIND_NAMES = {RouteKind.SCHOOL: "Route van een school", RouteKind.SWV: "Route van een samenwerkingsverband"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ def route_cards(context: SiteContext, from_src: str = HOME_SRC) -> str:
             "route": loaded.route,
             "name": loaded.route.organisation.display_name,
             "words": search_words(loaded),
-            "kind": KIND_NAMES[loaded.route.kind],
+            "kind": ROUTE_KIND_NAMES[loaded.route.kind],
             "steps": len(loaded.route.steps),
             "overview": relative(from_src, base + "index.md"),
             "parents": relative(from_src, base + "voor-ouders.md"),
@@ -91,7 +90,7 @@ def render_audience_pages(context: SiteContext) -> list[GeneratedPage]:
     pages = []
     for audience in AUDIENCES:
         routes = [{"name": r.route.organisation.display_name, "words": search_words(r),
-                   "title": r.route.title, "kind": KIND_NAMES[r.route.kind],
+                   "title": r.route.title, "kind": ROUTE_KIND_NAMES[r.route.kind],
                    "url": relative(audience.src, _target_src(r, context, audience.target))}
                   for r in sorted_routes(context)]
         content = render("pages/audience.md.j2", audience=audience, routes=routes,

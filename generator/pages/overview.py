@@ -10,32 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..flowchart import KIND_WORDS, flowchart_svg, tier_class
-from ..model import LoadedRoute, RouteKind, RuleKind, Step, Tier, Transition
+from ..flowchart import flowchart_svg
+from ..model import LoadedRoute, Step, Tier, Transition
 from ..render import render
 from ..urls import relative
+from ..vocabulary import ROUTE_KIND_NAMES, RULE_STYLE, TRANSITION_PHRASES, tier_class
 from .base import GeneratedPage, SiteContext, publish_src
 from .glossary import GLOSSARY_SRC, term_anchor
-
-KIND_NAMES = {RouteKind.SCHOOL: "Route van een school", RouteKind.SWV: "Route van een samenwerkingsverband"}
-
-RULE_STYLE: dict[RuleKind, tuple[str, str]] = {
-    RuleKind.NEVER_SKIP: ("warning", "Let op: deze stap mag nooit worden overgeslagen"),
-    RuleKind.FREE_ORDER: ("info", "Volgorde van de stappen"),
-    RuleKind.EVERY_STEP: ("info", "Bij elke stap"),
-    RuleKind.SCALING: ("info", "Op- en afschalen"),
-    RuleKind.GENERAL: ("note", "Regel voor de hele route"),
-}
-"""Material admonition type and Dutch heading per rule kind."""
-
-TRANSITION_PHRASES = {
-    "opschalen": "Opschalen naar",
-    "afschalen": "Afschalen naar",
-    "vervolg": "Daarna",
-    "terug": "Terug naar",
-    "opnieuw": "Opnieuw",
-    "keuze": "Keuze",
-}
 
 
 @dataclass(frozen=True)
@@ -87,20 +68,19 @@ def render_overview(loaded: LoadedRoute, context: SiteContext) -> list[Generated
              for number, step in enumerate(route.steps, start=1)}
     tier_names = {t.id: t.name for t in route.tiers}
     transitions = {
-        step.id: [TransitionView(t, TRANSITION_PHRASES[KIND_WORDS[t.kind]], links[t.to]) for t in step.transitions]
+        step.id: [TransitionView(t, TRANSITION_PHRASES[t.kind], links[t.to]) for t in step.transitions]
         for step in route.steps
     }
     content = render(
         "pages/overview.md.j2",
         route=route,
-        kind_name=KIND_NAMES[route.kind],
+        kind_name=ROUTE_KIND_NAMES[route.kind],
         svg=flowchart_svg(loaded, lambda step_id: links[step_id].url),
         groups=tier_groups(loaded, links),
         links=links,
         tier_names=tier_names,
         transitions=transitions,
         rule_style=RULE_STYLE,
-        kind_words=KIND_WORDS,
         terms=[(term, relative(here, GLOSSARY_SRC, term_anchor(term.term))) for term in route.terms],
         pages={
             "wie": relative(here, f"{base}wie-doet-wat.md"),

@@ -14,9 +14,9 @@ from ..flowchart import flowchart_svg
 from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
+from ..vocabulary import ROUTE_KIND_NAMES, RULE_STYLE
 from .base import GeneratedPage, SiteContext
 from .handbook import AnchorLinks, RouteView, StepAnswers
-from .overview import KIND_NAMES, RULE_STYLE
 
 PRINT_ORDER = 900
 """Navigation position within a route: last."""
@@ -47,7 +47,7 @@ def render_print_page(loaded: LoadedRoute, context: SiteContext) -> list[Generat
         view=RouteView(loaded),
         answers=StepAnswers(RouteView(loaded)),
         links=AnchorLinks(),
-        kind_name=KIND_NAMES[route.kind],
+        kind_name=ROUTE_KIND_NAMES[route.kind],
         rule_style=RULE_STYLE,
         svg=flowchart_svg(loaded, AnchorLinks().step),
         pdf_url=relative(here, pdf_src(loaded.slug)) if loaded.slug in context.pdfs else "",

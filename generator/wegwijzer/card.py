@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..model import DocumentUse, Item, LoadedRoute, ParentPart, Responsibility, Role, Step
+from ..model import DocumentUse, Item, LoadedRoute, Role, Step
+from ..vocabulary import CONTACT_PREFERENCE, PARENTS_DECIDE
 from .text import normalise
 
 if TYPE_CHECKING:  # only for annotations: generator.pages imports this module
@@ -28,13 +29,6 @@ READERS: tuple[tuple[str, str], ...] = (
     ("school", "iemand anders van school"),
 )
 """The readers the wegwijzer asks for first: (id in the URL hash, words after 'Ik ben')."""
-
-CONTACT_ORDER = (Responsibility.CONTACT, Responsibility.DIRECTION, Responsibility.RESPONSIBLE,
-                 Responsibility.FINAL, Responsibility.TAKES_PART)
-"""Who is the best single contact: a named contact person first, the one who leads next."""
-
-DECISIONS = (ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES)
-"""What parents decide or sign in a step (the parents' 'what you record or sign')."""
 
 _NUMBERS = {"1": "een", "2": "twee", "3": "drie", "4": "vier", "5": "vijf", "6": "zes", "7": "zeven",
             "8": "acht", "9": "negen", "10": "tien", "12": "twaalf"}
@@ -98,7 +92,7 @@ def _contact(step: Step, kinds: dict[str, str], roles: dict[str, Role], links: P
     """The one role to turn to: never the reader's own role, never the pupil."""
     skip = {"leerling", reader}
     candidates = [p for p in step.roles if p.role in roles and kinds.get(p.role, "") not in skip]
-    for responsibility in CONTACT_ORDER:
+    for responsibility in CONTACT_PREFERENCE:
         for part in candidates:
             if part.responsibility is responsibility:
                 return {"name": roles[part.role].name, "url": links.role(part.role),
@@ -129,7 +123,7 @@ def _record(loaded: LoadedRoute, step: Step, kinds: dict[str, str], reader: str,
     docs = loaded.route.lookup.documents
     found: list[dict[str, str]] = []
     if reader == "ouder" and step.parents:
-        found += [{"text": i.text, "name": "", "url": ""} for i in step.parents.items if i.kind in DECISIONS]
+        found += [{"text": i.text, "name": "", "url": ""} for i in step.parents.items if i.kind in PARENTS_DECIDE]
     for use in step.documents:
         doc = docs.get(use.document)
         if doc is None:

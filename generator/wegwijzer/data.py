@@ -17,16 +17,13 @@ from typing import Any
 
 from ..model import LoadedRoute, Responsibility, Step
 from ..pages.base import SiteContext
-from ..pages.handbook import RESPONSIBILITY_WORDS, PageLinks
+from ..pages.handbook import PageLinks
+from ..vocabulary import RESPONSIBILITY_WORDS, TALK_TO
 from . import index as ranking
 from .index import build_index
 from .paths import enumerate_paths
 from .synonyms import load_synonyms
 from .text import NEGATION_SCOPE, NEGATORS, STOPWORDS
-
-TALK_TO = (Responsibility.FINAL, Responsibility.RESPONSIBLE, Responsibility.DIRECTION, Responsibility.CONTACT)
-"""Roles with these responsibilities are the people to talk to in a step."""
-
 
 def safe_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' characters left."""
