@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 from markupsafe import Markup
 
 from .model import LoadedRoute
-from .pages.glossary import strip_abbreviation
+from .terms import strip_abbreviation
 
 SKIP_TAGS = frozenset({
     "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "title", "textarea",

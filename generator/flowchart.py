@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .limits import GRAPHVIZ_TIMEOUT, MAX_STEPS, MAX_TRANSITIONS
 from .model import LoadedRoute, Step, TransitionKind
 from .problems import os_error_text
-from .render import environment, render
+from .render import render
 
 StepUrl = Callable[[str], str]
 """Step id → the link of its node (a relative page URL or an in-document anchor)."""
@@ -55,19 +55,6 @@ class FlowchartError(RuntimeError):
     """Graphviz is missing or failed; the message is Dutch and says what to do."""
 
 
-def dot_string(value: object) -> Markup:
-    """A value as a quoted DOT string: backslashes, quotes, newlines and '&' made literal.
-
-    Graphviz decodes HTML entities in labels, so '&' is written as '&amp;'; a backslash
-    would start an escape such as '\\N' (node name), so it is doubled.
-    """
-    text = str(value)
-    text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return Markup(f'"{text}"')
-
-
-environment().filters.setdefault("dot", dot_string)
 
 
 @dataclass(frozen=True)

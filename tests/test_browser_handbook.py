@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.model import LoadedRoute
-from generator.pages.handbook import RouteView
+from generator.handbook import RouteView
 
 from support.routes import site_routes
 

@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from generator.model import LoadedRoute
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
 from generator.pages.wegwijzer import render_wegwijzer_pages
 from generator.validate import skips
 from generator.wegwijzer.data import forbidden, payload, safe_json

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from ..model import LoadedRoute
 from ..render import render
-from .base import GeneratedPage, SiteContext
-from .handbook import RouteView, page_links
+from .base import GeneratedPage
+from ..context import SiteContext
+from ..handbook import RouteView
+from ..links import PageLinks
 
 DOCUMENTS_ORDER = 210
 """Navigation position within a route: after Wie doet wat."""
@@ -13,6 +15,6 @@ DOCUMENTS_ORDER = 210
 
 def render_documents_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
     """The page '<route>/documenten.md'."""
-    src = f"{context.route_dir(loaded.slug)}documenten.md"
-    content = render("pages/documenten.md.j2", view=RouteView(loaded), links=page_links(loaded, context, src))
+    src = context.layout.documents(loaded.slug)
+    content = render("pages/documenten.md.j2", view=RouteView(loaded), links=PageLinks(context.layout, loaded.slug, src))
     return [GeneratedPage(src_uri=src, content=content, title="Documenten", order=DOCUMENTS_ORDER)]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from ..model import LoadedRoute
 from ..render import render
-from .base import GeneratedPage, SiteContext
-from .handbook import RouteView, StepAnswers, page_links
+from .base import GeneratedPage
+from ..context import SiteContext
+from ..handbook import RouteView, StepAnswers
+from ..links import PageLinks
 
 PARENTS_ORDER = 220
 """Navigation position within a route: after Documenten."""
@@ -18,8 +20,8 @@ PARENTS_ORDER = 220
 
 def render_parents_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
     """The page '<route>/voor-ouders.md'."""
-    src = f"{context.route_dir(loaded.slug)}voor-ouders.md"
+    src = context.layout.parents(loaded.slug)
     view = RouteView(loaded)
     content = render("pages/voor-ouders.md.j2", view=view, answers=StepAnswers(view),
-                     links=page_links(loaded, context, src))
+                     links=PageLinks(context.layout, loaded.slug, src))
     return [GeneratedPage(src_uri=src, content=content, title="Voor ouders", order=PARENTS_ORDER)]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from ..model import LoadedRoute
 from ..render import render
-from .base import GeneratedPage, SiteContext
-from .handbook import RouteView, page_links
+from .base import GeneratedPage
+from ..context import SiteContext
+from ..handbook import RouteView
+from ..links import PageLinks
 
 ROLES_ORDER = 200
 """Navigation position within a route: after the steps."""
@@ -13,6 +15,6 @@ ROLES_ORDER = 200
 
 def render_roles_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
     """The page '<route>/wie-doet-wat.md'."""
-    src = f"{context.route_dir(loaded.slug)}wie-doet-wat.md"
-    content = render("pages/wie-doet-wat.md.j2", view=RouteView(loaded), links=page_links(loaded, context, src))
+    src = context.layout.roles(loaded.slug)
+    content = render("pages/wie-doet-wat.md.j2", view=RouteView(loaded), links=PageLinks(context.layout, loaded.slug, src))
     return [GeneratedPage(src_uri=src, content=content, title="Wie doet wat", order=ROLES_ORDER)]

@@ -14,13 +14,11 @@ the general wording. All texts stay plain strings (data), never markup.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..links import PageLinks
 from ..model import DocumentUse, Item, LoadedRoute, ParentPart, Responsibility, Step
 from .text import normalise
-
-if TYPE_CHECKING:  # only for annotations: generator.pages imports this module
-    from ..pages.handbook import PageLinks
 
 READERS: tuple[tuple[str, str], ...] = (
     ("leerkracht", "leerkracht"),

@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..context import SiteContext
+from ..handbook import RESPONSIBILITY_WORDS
+from ..links import PageLinks
 from ..model import LoadedRoute, Responsibility, RuleKind, Step
-from ..pages.base import SiteContext
-from ..pages.handbook import RESPONSIBILITY_WORDS, PageLinks
 from . import index as ranking
 from .index import build_index
 from .synonyms import load_synonyms
@@ -121,7 +122,7 @@ def payload(loaded: LoadedRoute, context: SiteContext, here: str,
     Only the links depend on the page; a caller rendering several pages of one route
     passes the route's `search_data` once, since building the index is the costly part.
     """
-    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    links = PageLinks(context.layout, loaded.slug, here)
     aid = loaded.route.wegwijzer
     order = _order(loaded)
     questions: dict[str, Any] = {}

@@ -3,16 +3,17 @@
 The templates need lookups (role by id, tier position, the steps a document appears in)
 and Dutch words for the model's enumerations. Computing those once here keeps the
 templates free of logic and lets the print version reuse the same partials: it only has
-to pass another `Links` implementation (in-document anchors instead of page URLs).
+to pass other links (generator/links.py: in-document anchors instead of page URLs).
+
+Not a page renderer: the wegwijzer's data reads it too, so it sits beside the model.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
-from ..model import (
+from .model import (
     Document,
     DocumentUse,
     Item,
@@ -29,8 +30,6 @@ from ..model import (
     Transition,
     TransitionKind,
 )
-from ..urls import relative
-from .base import SiteContext
 
 # ---------------------------------------------------------------------------
 # Dutch words for enumeration values
@@ -95,58 +94,6 @@ PARENT_GROUPS_YOU: dict[str, str] = {
     "beslissen": "Waar u over beslist",
 }
 """The same groups addressed to parents themselves, for the Voor ouders page."""
-
-
-# ---------------------------------------------------------------------------
-# Links
-# ---------------------------------------------------------------------------
-
-
-class Links(Protocol):
-    """Where the partials link to. Page renderers pass `PageLinks`; a one-document print
-    version can pass `AnchorLinks` so the same partials link inside the document."""
-
-    def step(self, step_id: str) -> str: ...
-
-    def role(self, role_id: str) -> str: ...
-
-    def document(self, document_id: str) -> str: ...
-
-
-@dataclass(frozen=True)
-class PageLinks:
-    """Relative URLs from one generated page (`here`, a src_uri) to the route's pages."""
-
-    route_dir: str
-    here: str
-
-    def step(self, step_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}stappen/{step_id}.md")
-
-    def role(self, role_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}wie-doet-wat.md", f"rol-{role_id}")
-
-    def document(self, document_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}documenten.md", f"doc-{document_id}")
-
-
-@dataclass(frozen=True)
-class AnchorLinks:
-    """Links inside one document: steps as '#stap-<id>', roles '#rol-<id>', documents '#doc-<id>'."""
-
-    def step(self, step_id: str) -> str:
-        return f"#stap-{step_id}"
-
-    def role(self, role_id: str) -> str:
-        return f"#rol-{role_id}"
-
-    def document(self, document_id: str) -> str:
-        return f"#doc-{document_id}"
-
-
-def page_links(loaded: LoadedRoute, context: SiteContext, here: str) -> PageLinks:
-    """Links for the page `here` of this route."""
-    return PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
 
 
 # ---------------------------------------------------------------------------
