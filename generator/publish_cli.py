@@ -38,7 +38,7 @@ def route_paths(args: argparse.Namespace) -> list[Path] | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write route.json per route, routes.json and the schema, exactly as the site publishes them."""
+    """Write each route's JSON, the index and the schema, exactly as the site publishes them."""
     paths = route_paths(args)
     if paths is None:
         return 1

@@ -75,7 +75,7 @@ def tier_groups(loaded: LoadedRoute, links: dict[str, StepLink]) -> list[TierGro
 
 
 def render_overview(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
-    """The route's index.md."""
+    """The route's Overzicht (`Layout.overview`)."""
     route = loaded.route
     layout, slug = context.layout, loaded.slug
     here = layout.overview(slug)
