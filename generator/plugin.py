@@ -144,7 +144,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         clashes = collisions(routes, self.context, all_claims(config, layout))
         if clashes:
             raise RoutesNotBuilt("Twee bronnen voor één webadres; de site is niet gebouwd:\n" + "\n".join(clashes))
-        self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
+        self.abbreviations = PageAbbreviations(self.context)
         try:
             if route_pages is None:
                 self.pages = render_site(self.context)
