@@ -34,8 +34,9 @@ class Layout:
 
     route_format: str = "{route}/"
     """A route's folder below the prefix; `{route}` is the route's slug."""
+
+    # A route's pages and files, inside its folder:
     overview_format: str = "index.md"
-    """The following are inside the route's folder: the Overzicht…"""
     step_format: str = "stappen/{step}.md"
     roles_format: str = "wie-doet-wat.md"
     documents_format: str = "documenten.md"
@@ -47,8 +48,9 @@ class Layout:
     embed_format: str = "wegwijzer/embed/index.md"
     route_json_format: str = "route.json"
 
+    # The site-wide pages and files, at the root of the site:
     home_format: str = "index.md"
-    """The following are at the root of the site: the hand-written home page…"""
+    """The hand-written home page (content/index.md) that the plugin fills in."""
     glossary_format: str = "begrippen.md"
     compare_format: str = "vergelijken.md"
     index_format: str = "routes.json"
@@ -58,6 +60,7 @@ class Layout:
     """Folder of ready-made PDFs in the docs dir, `<pdf_dir>/<slug>.pdf`: `routewijzer pdf` writes
     them there and MkDocs publishes them as they are."""
 
+    # Anchors that links on other pages point at:
     role_anchor_format: str = "rol-{role}"
     document_anchor_format: str = "doc-{document}"
     term_anchor_format: str = "term-{term}"
@@ -84,8 +87,8 @@ class Layout:
         return self.prefix + self._format(self.route_format, route=slug)
 
     def route_url(self, slug: str) -> str:
-        """Address of a route's folder, which is also that of its Overzicht: 'de-kempen/'."""
-        return self.url(self.overview(slug))
+        """Address of a route's folder, 'de-kempen/': every page and file of the route lies below it."""
+        return self.route_dir(slug)
 
     def overview(self, slug: str) -> str:
         return self._in_route(slug, self.overview_format)

@@ -43,7 +43,7 @@ def route_index(context: SiteContext) -> dict[str, Any]:
             "versie": route.version,
             "datum": route.date,
             "json": layout.route_json(loaded.slug),
-            "handboek": layout.route_url(loaded.slug),
+            "handboek": layout.url(layout.overview(loaded.slug)),
             **({"pdf": layout.pdf(loaded.slug)} if loaded.slug in context.pdfs else {}),
         })
     return {"schema": layout.schema, "routes": entries}
