@@ -21,7 +21,7 @@ from generator.pages.home import fill_home, route_cards
 from generator.pages.open_data import route_index
 from generator.urls import page_url
 
-from support.routes import context as test_context
+from support.routes import context as small_site
 
 MOVED = Layout(
     prefix="scholen/",
@@ -63,7 +63,7 @@ _HREF = re.compile(r'href="([^"]*)"')
 
 
 def _site(layout: Layout) -> tuple[SiteContext, dict[str, str]]:
-    base = test_context()
+    base = small_site()
     context = SiteContext(routes=base.routes, layout=layout, pdfs=frozenset({base.routes[0].slug}))
     return context, {page.src_uri: page.content for page in render_site(context)}
 
