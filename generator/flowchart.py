@@ -23,8 +23,9 @@ from markupsafe import Markup
 
 from .limits import GRAPHVIZ_TIMEOUT, MAX_STEPS, MAX_TRANSITIONS
 from .model import LoadedRoute, Step, TransitionKind
+from .route_index import lookup_for
 from .problems import os_error_text
-from .render import environment, render
+from .render import render
 from .vocabulary import EDGE_WORDS, tier_class
 
 StepUrl = Callable[[str], str]
@@ -44,19 +45,6 @@ class FlowchartError(RuntimeError):
     """Graphviz is missing or failed; the message is Dutch and says what to do."""
 
 
-def dot_string(value: object) -> Markup:
-    """A value as a quoted DOT string: backslashes, quotes, newlines and '&' made literal.
-
-    Graphviz decodes HTML entities in labels, so '&' is written as '&amp;'; a backslash
-    would start an escape such as '\\N' (node name), so it is doubled.
-    """
-    text = str(value)
-    text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return Markup(f'"{text}"')
-
-
-environment().filters.setdefault("dot", dot_string)
 
 
 @dataclass(frozen=True)
@@ -128,7 +116,7 @@ def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:
 
 
 def _edges(loaded: LoadedRoute) -> list[DotEdge]:
-    lookup = loaded.route.lookup
+    lookup = lookup_for(loaded.route)
     edges: list[DotEdge] = []
     for step in loaded.route.steps:
         for transition in step.transitions:
@@ -241,7 +229,7 @@ def describe(loaded: LoadedRoute) -> str:
     """A Dutch one-paragraph summary of the chart for screen readers (the <desc>)."""
     route = loaded.route
     tiers = ", ".join(t.name for t in route.tiers)
-    starts = route.lookup.start_steps() or route.steps[:1]
+    starts = lookup_for(route).start_steps() or route.steps[:1]
     ends = [s for s in route.steps if s.end]
     count = sum(len(s.transitions) for s in route.steps)
     parts = [

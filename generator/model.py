@@ -14,13 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Union
+from typing import Annotated, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 from pydantic_core import PydanticCustomError
-
-if TYPE_CHECKING:
-    from .route_index import RouteLookup
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters a YAML escape ("\\x1b", "\\u202e") can put into text: invisible on the
@@ -517,22 +514,6 @@ class Route(Strict):
     terms: list[Term] = field("begrippen", "Begrippen en afkortingen.", default_factory=list)
     steps: list[Step] = field("stappen", "De stappen, fasen of niveaus, in volgorde.", min_length=1)
     wegwijzer: Wegwijzer | None = field("wegwijzer", "De vragen van de wegwijzer.", default=None)
-
-    @property
-    def lookup(self) -> RouteLookup:
-        """Every id → object lookup of this route and its never-skip rules (generator/route_index.py).
-
-        Built on first use and kept beside the fields (not a field: not dumped, not compared).
-        It remembers which route it indexes, so a `model_copy(update=...)`, which copies what
-        is kept here, builds its own instead of reading the original's.
-        """
-        found = self.__dict__.get("_lookup")
-        if found is None or found.route is not self:
-            from .route_index import RouteLookup  # route_index builds on this module
-
-            found = RouteLookup(self)
-            self.__dict__["_lookup"] = found
-        return found
 
 
 class LoadedRoute(BaseModel):

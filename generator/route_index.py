@@ -3,7 +3,7 @@
 Renderers, the validator, the wegwijzer and `routewijzer diff` all ask the same questions
 of a route — which step has this id, where does it stand, which tier is it in, which
 never-skip rule guards it — and used to answer them with their own dictionaries. They now
-read `route.lookup` (a cached `RouteLookup`), built the first time it is asked for.
+read `lookup_for(route)` (a cached `RouteLookup`), built the first time it is asked for.
 
 The lookups keep the last item of a repeated id, as a dictionary comprehension does; a
 route with a repeated id does not pass `routewijzer check`, so renderers never see one.
@@ -12,12 +12,9 @@ route with a repeated id does not pass `routewijzer check`, so renderers never s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
-from .model import Document, Question, Role, Rule, RuleKind, Step, Tier, Transition, TransitionKind
-
-if TYPE_CHECKING:
-    from .model import Route
+from .model import Document, Question, Role, Route, Rule, RuleKind, Step, Tier, Transition, TransitionKind
 
 
 class _HasId(Protocol):
@@ -122,3 +119,18 @@ class RouteLookup:
         here = order[current] if current is not None and current in order else -1
         return [r for r in self.never_skip_rules
                 if r.step in order and here < order[r.step] <= order[outcome]]
+
+
+def lookup_for(route: Route) -> RouteLookup:
+    """The index of `route`, built on first use and kept beside its fields.
+
+    Kept in the model's `__dict__` (not a field: not dumped, not compared). It remembers
+    which route it indexes, so a `model_copy(update=...)`, which copies what is kept there,
+    builds its own instead of reading the original's. A function here rather than a
+    property of `Route`, so the model does not import the index that builds on it.
+    """
+    found = route.__dict__.get("_lookup")
+    if found is None or found.route is not route:
+        found = RouteLookup(route)
+        route.__dict__["_lookup"] = found
+    return found

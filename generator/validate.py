@@ -15,6 +15,7 @@ from typing import Any
 
 from .limits import MAX_PATHS, MAX_STEPS, MAX_TRANSITIONS
 from .model import Answer, Block, Route, RuleKind, TransitionKind, Wegwijzer
+from .route_index import lookup_for
 from .modelpaths import FieldPath, salvage, source_path
 from .problems import Problem
 from .wegwijzer.paths import count_paths
@@ -57,7 +58,7 @@ def _unique(report: _Reporter, section: str, ids: list[str | None], noun: str) -
 def reachable(route: Route) -> set[str]:
     """Ids of the steps one can reach from the start steps by following transitions."""
     targets = {s.id: [t.to for t in s.transitions] for s in route.steps}
-    todo = [s.id for s in route.lookup.start_steps()]
+    todo = [s.id for s in lookup_for(route).start_steps()]
     seen: set[str] = set()
     while todo:
         current = todo.pop()
@@ -230,7 +231,7 @@ def _check_size(route: Route, report: _Reporter) -> bool:
 
 
 def _check_graph(route: Route, report: _Reporter) -> None:
-    lookup = route.lookup
+    lookup = lookup_for(route)
     steps = set(lookup.steps)
     if not lookup.start_steps():
         report.add(("steps",), "geen enkele stap heeft 'start: true'; geef aan waar de route begint.")
@@ -277,7 +278,7 @@ def _check_wegwijzer(route: Route, report: _Reporter) -> None:
     aid = route.wegwijzer
     if aid is None:
         return
-    lookup = route.lookup
+    lookup = lookup_for(route)
     steps = set(lookup.steps)
     questions = lookup.questions
     ids = [q.id for q in aid.questions]

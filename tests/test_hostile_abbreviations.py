@@ -17,6 +17,7 @@ import yaml
 
 from support.site import html_pages
 from generator.abbreviations import PageAbbreviations, shared_abbreviations
+from generator.context import SiteContext
 from generator.load import parse_route
 from generator.model import LoadedRoute
 from support.routes import starter_text
@@ -47,7 +48,7 @@ def _loaded(slug: str, data: dict[str, Any]) -> LoadedRoute:
 
 def test_route_pages_get_their_own_site_pages_the_shared() -> None:
     greedy, other = _loaded("gulzig", _greedy()), _loaded("anders", _other())
-    tables = PageAbbreviations([greedy, other], lambda slug: f"{slug}/")
+    tables = PageAbbreviations(SiteContext(routes=(greedy, other)))
     assert tables.for_page("gulzig/stappen/stap-1.md")["de"] == "Deskundige expertise"
     assert "de" not in tables.for_page("anders/stappen/stap-1.md")
     assert tables.for_page("anders/index.md")["IB"] == "Interne begeleiding"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import json
 import typing
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any

@@ -1,4 +1,4 @@
-"""The route index (`Route.lookup`) and the bridge between the typed model and the file.
+"""The route index (`lookup_for(route)`) and the bridge between the typed model and the file.
 
 The lookups replace the dictionaries each renderer built for itself; the never-skip rules
 are worked out there once, for the validator (`skipped`) and for the wegwijzer
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-import generator.pages  # noqa: F401  (first: generator.wegwijzer and generator.pages import each other)
 from generator.model import Route, Step
+from generator.route_index import lookup_for
 from generator.modelpaths import salvage, source_path
 from generator.wegwijzer.data import forbidden, rules_data
 from generator.wegwijzer.paths import enumerate_paths
@@ -26,8 +26,8 @@ def _kempen():
 
 def test_lookups_match_the_route() -> None:
     route = loaded().route
-    lookup = route.lookup
-    assert lookup is route.lookup  # built once
+    lookup = lookup_for(route)
+    assert lookup is lookup_for(route)  # built once
     assert list(lookup.steps) == [s.id for s in route.steps]
     assert all(lookup.steps[s.id] is s for s in route.steps)
     assert all(lookup.roles[r.id] is r for r in route.roles)
@@ -37,16 +37,16 @@ def test_lookups_match_the_route() -> None:
 
 def test_a_copy_with_other_steps_gets_its_own_lookup() -> None:
     route = loaded().route
-    assert route.lookup.steps  # computed on the original first
+    assert lookup_for(route).steps  # computed on the original first
     fewer = route.model_copy(update={"steps": route.steps[:1]})
-    assert list(fewer.lookup.steps) == [route.steps[0].id]
-    assert len(route.lookup.steps) == len(route.steps)
-    assert fewer.lookup.route is fewer
+    assert list(lookup_for(fewer).steps) == [route.steps[0].id]
+    assert len(lookup_for(route).steps) == len(route.steps)
+    assert lookup_for(fewer).route is fewer
 
 
 def test_the_lookup_is_neither_dumped_nor_compared() -> None:
     one, two = loaded().route, loaded().route
-    assert one.lookup is not None
+    assert lookup_for(one) is not None
     assert "_lookup" not in one.model_dump() and one == two
 
 
@@ -54,7 +54,7 @@ def test_skipped_follows_the_graph_and_rules_ahead_the_reading_order() -> None:
     """De Kempen: stap-7 is reached from stap-6 by 'afschalen', so by the graph nobody skips
     stap-3 to get there; the advice still reminds a reader without a current step of it."""
     kempen = _kempen()
-    lookup = kempen.route.lookup
+    lookup = lookup_for(kempen.route)
     rule = lookup.never_skip["stap-3"]
     assert lookup.skipped(None, "stap-5") == "stap-3"
     assert lookup.skipped("stap-3", "stap-5") is None

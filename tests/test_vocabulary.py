@@ -11,11 +11,10 @@ import re
 
 import pytest
 
-import generator.pages  # noqa: F401  (first: generator.wegwijzer and generator.pages import each other)
 from generator import vocabulary
 from generator.flowchart import flowchart_dot
 from generator.model import ParentPart, Responsibility, RouteKind, RuleKind, TransitionKind
-from generator.pages.handbook import RouteView
+from generator.handbook import RouteView
 from generator.pages.overview import render_overview
 from support.routes import context, handbook_route, loaded, route_data
 

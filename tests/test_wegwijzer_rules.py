@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-import generator.pages  # noqa: F401  (first: generator.wegwijzer and generator.pages import each other)
 from generator.model import LoadedRoute, RuleKind
 from generator.wegwijzer.data import forbidden
 from generator.wegwijzer.paths import enumerate_paths

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import LoadedRoute
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
 from generator.wegwijzer.data import payload
 from generator.wegwijzer.index import build_index, rank
 from support.routes import site_routes as real_routes

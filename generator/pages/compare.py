@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..context import SiteContext
 from ..model import LoadedRoute, Step, Tier, TierLayer, plain_text
+from ..route_index import lookup_for
 from ..render import render
+from ..terms import strip_abbreviation
 from ..urls import relative
 from ..vocabulary import IN_CHARGE, RESPONSIBILITY_WORDS, tier_class
-from .base import GeneratedPage, SiteContext
-from .glossary import strip_abbreviation
-
-COMPARE_SRC = "vergelijken.md"
+from .base import GeneratedPage
 
 LAYERS: tuple[tuple[TierLayer | None, str, str], ...] = (
     (TierLayer.BASIC, "Basisondersteuning", "Wat elke school elke leerling biedt; de leerkracht past het onderwijs aan."),
@@ -80,7 +80,7 @@ def tiers_in_layer(loaded: LoadedRoute, layer: TierLayer | None) -> list[tuple[i
 
 
 def _leads(loaded: LoadedRoute, steps: list[Step]) -> tuple[Lead, ...]:
-    roles = loaded.route.lookup.roles
+    roles = lookup_for(loaded.route).roles
     found: dict[tuple[str, str], list[str]] = {}
     for responsibility in IN_CHARGE:
         for step in steps:
@@ -92,12 +92,12 @@ def _leads(loaded: LoadedRoute, steps: list[Step]) -> tuple[Lead, ...]:
 
 
 def _documents(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
-    docs = loaded.route.lookup.documents
+    docs = lookup_for(loaded.route).documents
     return tuple(Fact(f"{docs[use.document].name}: {use.action}", step.label) for step in steps for use in step.documents)
 
 
 def _timing(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
-    docs = loaded.route.lookup.documents
+    docs = lookup_for(loaded.route).documents
     facts: list[Fact] = []
     for step in steps:
         facts.extend(Fact(plain_text(text), step.label) for text in step.deadlines)
@@ -107,21 +107,23 @@ def _timing(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def compare_layers(context: SiteContext, from_src: str = COMPARE_SRC) -> list[Layer]:
-    """Every layer with one cell per route; the 'niet ingedeeld' layer only when needed."""
+def compare_layers(context: SiteContext, from_src: str | None = None) -> list[Layer]:
+    """Every layer with one cell per route; the 'niet ingedeeld' layer only when needed.
+    Links are relative to the page `from_src` (default: Vergelijken)."""
+    layout = context.layout
+    from_src = layout.compare if from_src is None else from_src
     layers: list[Layer] = []
     for layer, name, explanation in LAYERS:
         cells: list[Cell] = []
         for loaded in context.routes:
-            base = context.route_dir(loaded.slug)
             tiers = tiers_in_layer(loaded, layer)
             tier_ids = {tier.id for _, tier in tiers}
             steps = [step for step in loaded.route.steps if step.tier in tier_ids]
             cells.append(Cell(
                 loaded=loaded,
-                overview=relative(from_src, base + "index.md"),
+                overview=relative(from_src, layout.overview(loaded.slug)),
                 tiers=tuple((tier, tier_class(index)) for index, tier in tiers),
-                steps=tuple(StepRef(s.name, relative(from_src, f"{base}stappen/{s.id}.md")) for s in steps),
+                steps=tuple(StepRef(s.name, relative(from_src, layout.step(loaded.slug, s.id))) for s in steps),
                 leads=_leads(loaded, steps),
                 documents=_documents(loaded, steps),
                 timing=_timing(loaded, steps),
@@ -133,11 +135,10 @@ def compare_layers(context: SiteContext, from_src: str = COMPARE_SRC) -> list[La
 
 
 def render_compare(context: SiteContext) -> list[GeneratedPage]:
-    """vergelijken.md."""
-    routes = [
-        {"loaded": loaded, "overview": relative(COMPARE_SRC, context.route_dir(loaded.slug) + "index.md")}
-        for loaded in context.routes
-    ]
+    """The Vergelijken page (`Layout.compare`)."""
+    here = context.layout.compare
+    routes = [{"loaded": loaded, "overview": relative(here, context.layout.overview(loaded.slug))}
+              for loaded in context.routes]
     content = render("pages/compare.md.j2", layers=compare_layers(context), routes=routes,
                      layer_names={layer.value: name for layer, name, _ in LAYERS if layer})
-    return [GeneratedPage(src_uri=COMPARE_SRC, content=content, title="Vergelijken", order=10)]
+    return [GeneratedPage(src_uri=here, content=content, title="Vergelijken", order=10)]

@@ -14,14 +14,13 @@ the general wording. All texts stay plain strings (data), never markup.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..links import PageLinks
 from ..model import DocumentUse, Item, LoadedRoute, Role, Step
+from ..route_index import lookup_for
 from ..vocabulary import CONTACT_PREFERENCE, PARENTS_DECIDE
 from .text import normalise
-
-if TYPE_CHECKING:  # only for annotations: generator.pages imports this module
-    from ..pages.handbook import PageLinks
 
 READERS: tuple[tuple[str, str], ...] = (
     ("leerkracht", "leerkracht"),
@@ -120,7 +119,7 @@ def _do(step: Step, kinds: dict[str, str], roles: dict[str, Role], reader: str) 
 def _record(loaded: LoadedRoute, step: Step, kinds: dict[str, str], reader: str,
             links: PageLinks) -> list[dict[str, str]]:
     """'Wat u vastlegt of ondertekent': documents the reader handles (or the step's, when no one is named)."""
-    docs = loaded.route.lookup.documents
+    docs = lookup_for(loaded.route).documents
     found: list[dict[str, str]] = []
     if reader == "ouder" and step.parents:
         found += [{"text": i.text, "name": "", "url": ""} for i in step.parents.items if i.kind in PARENTS_DECIDE]
@@ -161,7 +160,7 @@ def _without_repeats(entries: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def _next(loaded: LoadedRoute, step: Step, links: PageLinks) -> list[dict[str, str]]:
     """'Wat hierna komt': the step's transitions with their conditions."""
-    steps = loaded.route.lookup.steps
+    steps = lookup_for(loaded.route).steps
     return [{"name": steps[t.to].name, "url": links.step(t.to), "when": t.condition}
             for t in step.transitions if t.to in steps]
 
@@ -169,7 +168,7 @@ def _next(loaded: LoadedRoute, step: Step, links: PageLinks) -> list[dict[str, s
 def action_card(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str, Any]:
     """The card of one outcome step: per reader what to do, the contact and what to record; what comes next."""
     kinds = role_kinds(loaded)
-    roles = loaded.route.lookup.roles
+    roles = lookup_for(loaded.route).roles
     readers = {}
     for reader, _label in READERS:
         readers[reader] = {

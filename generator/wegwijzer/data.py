@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..context import SiteContext
+from ..links import PageLinks
 from ..model import LoadedRoute, Responsibility, Step
-from ..pages.base import SiteContext
-from ..pages.handbook import PageLinks
+from ..route_index import lookup_for
 from ..vocabulary import RESPONSIBILITY_WORDS, TALK_TO
 from . import index as ranking
 from .index import build_index
@@ -35,7 +36,7 @@ def safe_json(data: Any) -> str:
 def forbidden(loaded: LoadedRoute, outcome: str, current: str | None) -> list[str]:
     """Texts of the never-skip rules to name with the advice `outcome` for someone at `current`
     (see `RouteLookup.rules_ahead`)."""
-    return [rule.text for rule in loaded.route.lookup.rules_ahead(outcome, current)]
+    return [rule.text for rule in lookup_for(loaded.route).rules_ahead(outcome, current)]
 
 
 def rules_data(loaded: LoadedRoute) -> dict[str, Any]:
@@ -45,7 +46,7 @@ def rules_data(loaded: LoadedRoute) -> dict[str, Any]:
     The pairs are those the script can meet: every step without a current step (a confirmed
     suggestion), and the (advice, current step) of every path through the questions.
     """
-    lookup = loaded.route.lookup
+    lookup = lookup_for(loaded.route)
     rules = list(lookup.never_skip_rules)
     pairs: list[tuple[str, str | None]] = [(s.id, None) for s in loaded.route.steps]
     if loaded.route.wegwijzer is not None:
@@ -60,7 +61,7 @@ def rules_data(loaded: LoadedRoute) -> dict[str, Any]:
 
 def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str, Any]:
     """What the advice page says about one step."""
-    lookup = loaded.route.lookup
+    lookup = lookup_for(loaded.route)
     roles, docs = lookup.roles, lookup.documents
     order = list(Responsibility)
     parts = sorted(step.roles, key=lambda p: order.index(p.responsibility))
@@ -123,7 +124,7 @@ def payload(loaded: LoadedRoute, context: SiteContext, here: str,
     Only the links depend on the page; a caller rendering several pages of one route
     passes the route's `search_data` once, since building the index is the costly part.
     """
-    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    links = PageLinks(context.layout, loaded.slug, here)
     aid = loaded.route.wegwijzer
     questions: dict[str, Any] = {}
     if aid is not None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..model import Item, LoadedRoute, Route, Step, TransitionKind, plain_text
+from ..route_index import lookup_for
 from .synonyms import LINKS, Synonyms, groups_in, groups_in_clause, load_synonyms, phrase_groups
 from .text import FILLERS, PARTICLES, STOPWORDS, clauses, negated, stem, terms, words
 
@@ -104,7 +105,7 @@ def _without_brackets(text: str) -> str:
 def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
     """All texts of a step, per field (route-wide content is attached later, in build_index)."""
     route = loaded.route
-    lookup = route.lookup
+    lookup = lookup_for(route)
     roles, docs = lookup.roles, lookup.documents
     incoming = [text for _, t in lookup.incoming(step.id) for text in (t.condition, t.label or "")]
     return {
@@ -211,7 +212,7 @@ class RouteIndex:
 
 def successors(route: Route) -> tuple[int, ...]:
     """Per step, the step after it when what is tried there does not help."""
-    order = route.lookup.position
+    order = lookup_for(route).position
     found = []
     for i, step in enumerate(route.steps):
         nxt = next((order[t.to] for t in step.transitions

@@ -1,18 +1,19 @@
 """Shared view data for the handbook pages (steps, Wie doet wat, Documenten, Voor ouders).
 
 The templates need lookups (role by id, tier position, the steps a document appears in)
-and the Dutch words for the model's enumerations (from generator/vocabulary.py). Computing
-those once here keeps the templates free of logic and lets the print version reuse the same partials: it only has
-to pass another `Links` implementation (in-document anchors instead of page URLs).
+and the Dutch words for the model's enumerations (from generator/vocabulary.py). Computing those once here keeps the
+templates free of logic and lets the print version reuse the same partials: it only has
+to pass other links (generator/links.py: in-document anchors instead of page URLs).
+
+Not a page renderer: the wegwijzer's data reads it too, so it sits beside the model.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
-from ..model import (
+from .model import (
     Document,
     DocumentUse,
     Item,
@@ -28,8 +29,8 @@ from ..model import (
     SubItem,
     Transition,
 )
-from ..urls import relative
-from ..vocabulary import (
+from .route_index import lookup_for
+from .vocabulary import (
     DECIDE_WORDS,
     LEADS_STEP,
     PARENT_CONTACT_PREFERENCE,
@@ -43,59 +44,6 @@ from ..vocabulary import (
     either,
     tier_class,
 )
-from .base import SiteContext
-
-# ---------------------------------------------------------------------------
-# Links
-# ---------------------------------------------------------------------------
-
-
-class Links(Protocol):
-    """Where the partials link to. Page renderers pass `PageLinks`; a one-document print
-    version can pass `AnchorLinks` so the same partials link inside the document."""
-
-    def step(self, step_id: str) -> str: ...
-
-    def role(self, role_id: str) -> str: ...
-
-    def document(self, document_id: str) -> str: ...
-
-
-@dataclass(frozen=True)
-class PageLinks:
-    """Relative URLs from one generated page (`here`, a src_uri) to the route's pages."""
-
-    route_dir: str
-    here: str
-
-    def step(self, step_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}stappen/{step_id}.md")
-
-    def role(self, role_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}wie-doet-wat.md", f"rol-{role_id}")
-
-    def document(self, document_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}documenten.md", f"doc-{document_id}")
-
-
-@dataclass(frozen=True)
-class AnchorLinks:
-    """Links inside one document: steps as '#stap-<id>', roles '#rol-<id>', documents '#doc-<id>'."""
-
-    def step(self, step_id: str) -> str:
-        return f"#stap-{step_id}"
-
-    def role(self, role_id: str) -> str:
-        return f"#rol-{role_id}"
-
-    def document(self, document_id: str) -> str:
-        return f"#doc-{document_id}"
-
-
-def page_links(loaded: LoadedRoute, context: SiteContext, here: str) -> PageLinks:
-    """Links for the page `here` of this route."""
-    return PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
-
 
 # ---------------------------------------------------------------------------
 # The route, prepared for templates
@@ -125,7 +73,7 @@ class RouteView:
         self.loaded = loaded
         self.route = loaded.route
         self.slug = loaded.slug
-        self.lookup = self.route.lookup
+        self.lookup = lookup_for(self.route)
         self.roles = self.lookup.roles
         self.documents = self.lookup.documents
         self.tiers = self.lookup.tiers
