@@ -42,6 +42,7 @@ from .vocabulary import (
     RESPONSIBILITY_WORDS,
     TRANSITION_WORDS,
     either,
+    role_kind,
     tier_class,
 )
 
@@ -254,12 +255,6 @@ def _plain(text: str) -> str:
 # Answers first: what a reader of a step needs before the full source text
 # ---------------------------------------------------------------------------
 
-TEACHER_ROLE_IDS = frozenset({"leerkracht"})
-"""Role ids that stand for the reader of a step page (the teacher): never named as 'with whom'."""
-
-FAMILY_ROLE_IDS = frozenset({"ouders", "leerling"})
-"""Role ids that stand for the parents' side: never someone parents are told to contact."""
-
 @dataclass(frozen=True)
 class RecordItem:
     """One thing to record or sign in a step: a document use or a 'vastleggen' line."""
@@ -292,11 +287,13 @@ class ParentDecision:
 
 
 def _is_teacher(role: Role) -> bool:
-    return role.id in TEACHER_ROLE_IDS
+    """The reader of a step page: never named as 'with whom' (vocabulary.role_kind)."""
+    return role_kind(role.id, role.name) == "leerkracht"
 
 
 def _is_family(role: Role) -> bool:
-    return role.id in FAMILY_ROLE_IDS
+    """The parents' side: never someone parents are told to contact."""
+    return role_kind(role.id, role.name) in ("ouder", "leerling")
 
 
 class StepAnswers:
@@ -311,7 +308,8 @@ class StepAnswers:
 
     def teacher_tasks(self, step: Step) -> list[str]:
         """What the teacher does in this step, in the route's words (empty if not named)."""
-        return [t for p in step.roles if p.role in TEACHER_ROLE_IDS for t in p.tasks]
+        return [t for p in step.roles if p.role in self.view.roles and _is_teacher(self.view.roles[p.role])
+                for t in p.tasks]
 
     def partners(self, step: Step) -> list[RolePart]:
         """Who the teacher works with in this step: every role but the teacher, most responsible first."""

@@ -9,6 +9,8 @@ Templates get these words from the view objects; they spell none of them out.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 
 from .model import ParentPart, Responsibility, RouteKind, RuleKind, TransitionKind
@@ -189,3 +191,24 @@ DECIDE_WORDS: dict[ParentPart, str] = {
     ParentPart.DECIDES: "Beslissen",
 }
 """Short labels for what parents decide, in the order a parent meets them."""
+
+
+READER_ROLE_WORDS: dict[str, frozenset[str]] = {
+    "leerkracht": frozenset({"leerkracht", "leerkrachten", "groepsleerkracht"}),
+    "ouder": frozenset({"ouder", "ouders"}),
+    "leerling": frozenset({"leerling", "kind"}),
+}
+"""The first word of a role's id or name that makes it the teacher, the parents or the pupil.
+
+A step page never names the teacher as "with whom"; parents are never told to contact
+themselves or their child; the wegwijzer's card speaks to the reader it was asked for."""
+
+
+def role_kind(role_id: str, name: str) -> str:
+    """'leerkracht', 'ouder', 'leerling' or '' for any other role, by its id or its name."""
+    for text in (role_id, name.casefold()):
+        word = re.split(r"[^a-z]+", text.strip())[0] if text.strip() else ""
+        for kind, words in READER_ROLE_WORDS.items():
+            if word in words:
+                return kind
+    return ""

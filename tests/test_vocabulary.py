@@ -82,3 +82,13 @@ def test_the_lead_note_names_the_lead_words() -> None:
 def test_route_kinds_and_rule_headings_are_plain_words() -> None:
     assert vocabulary.ROUTE_KIND_NAMES[RouteKind.SWV] == "Route van een samenwerkingsverband"
     assert vocabulary.RULE_STYLE[RuleKind.NEVER_SKIP][0] == "warning"
+
+
+def test_one_rule_says_which_role_is_the_teacher_the_parents_or_the_pupil() -> None:
+    """The step page's 'with whom' and the wegwijzer card used to recognise readers differently."""
+    assert vocabulary.role_kind("gl", "Groepsleerkracht") == "leerkracht"
+    assert vocabulary.role_kind("leerkracht", "Juf of meester") == "leerkracht"
+    assert vocabulary.role_kind("verzorgers", "Ouders/verzorgers") == "ouder"
+    assert vocabulary.role_kind("kind", "Het kind") == "leerling"
+    assert vocabulary.role_kind("kindkrachtspecialist", "Kindkrachtspecialist") == ""
+    assert vocabulary.role_kind("collega-leerkracht", "Collega leerkracht") == ""

@@ -19,7 +19,7 @@ from typing import Any
 from ..links import PageLinks
 from ..model import DocumentUse, Item, LoadedRoute, Role, Step
 from ..route_index import lookup_for
-from ..vocabulary import CONTACT_PREFERENCE, PARENTS_DECIDE
+from ..vocabulary import CONTACT_PREFERENCE, PARENTS_DECIDE, role_kind
 from .text import normalise
 
 READERS: tuple[tuple[str, str], ...] = (
@@ -33,22 +33,9 @@ _NUMBERS = {"1": "een", "2": "twee", "3": "drie", "4": "vier", "5": "vijf", "6":
             "8": "acht", "9": "negen", "10": "tien", "12": "twaalf"}
 
 
-def _kind(role_id: str, name: str) -> str:
-    """'leerkracht', 'ouder', 'leerling' or '' for any other role, by its id or name."""
-    for text in (role_id, normalise(name)):
-        word = re.split(r"[^a-z]+", text.strip())[0] if text.strip() else ""
-        if word in ("leerkracht", "leerkrachten", "groepsleerkracht"):
-            return "leerkracht"
-        if word in ("ouder", "ouders", "ouders/verzorgers"):
-            return "ouder"
-        if word in ("leerling", "kind"):
-            return "leerling"
-    return ""
-
-
 def role_kinds(loaded: LoadedRoute) -> dict[str, str]:
     """Role id → 'leerkracht' / 'ouder' / 'leerling' / '' for every role of the route."""
-    return {r.id: _kind(r.id, r.name) for r in loaded.route.roles}
+    return {r.id: role_kind(r.id, r.name) for r in loaded.route.roles}
 
 
 def _words(text: str) -> set[str]:
