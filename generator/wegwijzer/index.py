@@ -82,6 +82,13 @@ TYPO_MIN = 5
 """Stems of at least this many letters may match a route word with one typo."""
 SHIFT_GROUP = "~werkt-niet"
 """What was tried did not help: the phrases of this group move weight to the next step."""
+BACK_GROUP = "~niet-meer-nodig"
+"""What was done is no longer needed: the phrases of this group move weight back, to the step
+the route scales down to from the step described ("het arrangement is niet meer nodig").
+Only the state, not the verbs of the 'afschalen' group: "we kunnen afschalen" is said in the
+step where that is decided."""
+SHIFT_BACK = 0.6
+"""With "niet meer nodig" in the query: the share of a step's score that moves to its way back."""
 CALM_GROUP = "~geen-zorg"
 """A description without worries ("er is niets aan de hand") belongs to the route's first step."""
 
@@ -177,10 +184,16 @@ def _other_forms(text: str, table: list[tuple[tuple[str, ...], tuple[str, ...]]]
     return extra
 
 
+def pair(a: str, b: str) -> str:
+    """Two neighbouring terms as one key, in alphabetical order: Dutch says "TLV-aanvraag" and
+    "aanvraag van de TLV", "extra hulp" and "hulp extra" ("hulp, extra in de klas")."""
+    return f"{a} {b}" if a <= b else f"{b} {a}"
+
+
 def bigrams(text: str) -> list[str]:
-    """Consecutive term pairs, 'a b'."""
+    """Consecutive term pairs (see `pair`)."""
     seq = terms(text)
-    return [f"{a} {b}" for a, b in zip(seq, seq[1:])]
+    return [pair(a, b) for a, b in zip(seq, seq[1:])]
 
 
 @dataclass(frozen=True)
@@ -200,6 +213,8 @@ class RouteIndex:
     successor: tuple[int, ...]
     """Index of the step a step escalates to (its first 'opschalen'/'vervolg' transition), or -1."""
     vocab: frozenset[str] = field(default_factory=frozenset)
+    fallback: tuple[int, ...] = ()
+    """Index of the step a step scales down or goes back to (its first 'afschalen'/'terug'), or -1."""
 
     def __iter__(self) -> Iterator[StepIndex]:
         return iter(self.steps)
@@ -222,6 +237,13 @@ def successors(route: Route) -> tuple[int, ...]:
             nxt = i + 1
         found.append(nxt)
     return tuple(found)
+
+
+def fallbacks(route: Route) -> tuple[int, ...]:
+    """Per step, the step the route goes back or down to from it when the help is no longer needed."""
+    order = {s.id: i for i, s in enumerate(route.steps)}
+    return tuple(next((order[t.to] for t in step.transitions if t.kind in (TransitionKind.DOWN, TransitionKind.BACK)
+                       and t.to in order and order[t.to] != i), -1) for i, step in enumerate(route.steps))
 
 
 def _route_items(route: Route) -> list[tuple[str, list[str]]]:
@@ -252,7 +274,7 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
                     counts.update(expanded_terms(text, table))
                     if FIELD_WEIGHTS[name] >= PAIR_FIELD_MIN:
                         own.update(bigrams(text))
-                    own.update(f"{a} {b}" for form in _other_forms(text, table) for a, b in zip(form, form[1:]))
+                    own.update(pair(a, b) for form in _other_forms(text, table) for a, b in zip(form, form[1:]))
             per_field[name] = counts
         counted.append(per_field)
         pairs.append(own)
@@ -262,6 +284,7 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
             for text in texts:
                 if text:
                     per_field[name].update({g: GROUP_FACTOR for g in groups_in(text, syn, vocab)})
+                    per_field[name].update({v: PART_FACTOR for w in words(text) for v in participle_base(w, vocab)})
     per_field_len: dict[str, list[float]] = {}
     for per_field in counted:
         for name, counts in per_field.items():
@@ -303,9 +326,10 @@ def build_index(loaded: LoadedRoute, synonyms: Synonyms | None = None) -> RouteI
     start = next((i for i, s in enumerate(route.steps) if s.start), 0)
     fields = [step_fields(loaded, s) for s in route.steps]
     next_steps = successors(route)
+    back_steps = fallbacks(route)
     weights, pairs, vocab = _weigh(fields, table, syn, start)
     first = RouteIndex(tuple(StepIndex(s.id, w, frozenset(p)) for s, w, p in zip(route.steps, weights, pairs)),
-                       next_steps, vocab)
+                       next_steps, vocab, back_steps)
     joined = ["".join(words(" ".join(t for texts in f.values() for t in texts))) for f in fields]
     for key, texts in _route_items(route):
         name = "".join(words(key))
@@ -317,7 +341,7 @@ def build_index(loaded: LoadedRoute, synonyms: Synonyms | None = None) -> RouteI
             fields[i].setdefault("route", []).extend(texts)
     weights, pairs, vocab = _weigh(fields, table, syn, start)
     return RouteIndex(tuple(StepIndex(s.id, w, frozenset(p)) for s, w, p in zip(route.steps, weights, pairs)),
-                      next_steps, vocab)
+                      next_steps, vocab, back_steps)
 
 
 def _distance_one(a: str, b: str) -> bool:
@@ -340,6 +364,28 @@ def agent_base(word: str, vocab: frozenset[str]) -> list[str]:
     if len(word) >= 6 and word.endswith("er") and stem(word[:-2]) in vocab:
         return [stem(word[:-2])]
     return []
+
+
+def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
+    """'geevalueerd' → ['evaluer'], 'aangepast' → ['aanpas'], 'afgeschaald' → ['afschal']:
+    the verb a (regular) past participle is made of, when the route uses that verb.
+
+    Parents and teachers tell what has happened ("is aangepast", "heeft meegekeken"); routes
+    say what to do ("aanpassen", "meekijken"). The prefix ge- (after a particle: aan-ge-past)
+    and a final -d or -t are taken off; irregular forms (besproken, gedacht) stay unknown.
+    """
+    base = ""
+    if word.startswith("ge") and len(word) >= 6:
+        base = word[2:]
+    else:
+        for particle in sorted(PARTICLES):
+            if word.startswith(particle + "ge") and len(word) >= len(particle) + 5:
+                base = particle + word[len(particle) + 2:]
+                break
+    if not base:
+        return []
+    options = [base] + ([base[:-1]] if base[-1] in "dt" else [])
+    return [s for s in (stem(o) for o in options) if s in vocab][:1]
 
 
 def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str] = frozenset()) -> list[str]:
@@ -367,12 +413,15 @@ class Query:
 
     `terms` are (term, factor) sorted by term; `before` the same for the words up to and
     including the clause that says something did not help (empty when nothing says so):
-    those describe what was tried, the words after it what the person wants next.
+    those describe what was tried, the words after it what the person wants next. When no
+    clause says it did not help but one says the help is no longer needed, `before` holds
+    the words up to that clause and `down` is True.
     """
 
     terms: tuple[tuple[str, float], ...]
     pairs: tuple[str, ...]
     before: tuple[tuple[str, float], ...] = ()
+    down: bool = False
 
 
 def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tuple[list[tuple[str, float]], list[str]]:
@@ -386,10 +435,13 @@ def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tu
             continue
         s = stem(word)
         found.append((s, 1.0))
+        verb = participle_base(word, vocab)
+        found.extend((v, PART_FACTOR) for v in verb)
         if s in vocab or s in syn.single or not word.isalpha():
             content.append(s)
             continue
-        parts = agent_base(word, vocab) or (compound_parts(word, vocab, syn.known) if len(word) >= COMPOUND_MIN else [])
+        parts = (verb or agent_base(word, vocab)
+                 or (compound_parts(word, vocab, syn.known) if len(word) >= COMPOUND_MIN else []))
         found.extend((part, PART_FACTOR) for part in parts)
         typos = [k for k in sorted(vocab) if k[0] == s[0] and _distance_one(s, k)] if not parts and len(s) >= TYPO_MIN else []
         found.extend((known, TYPO_FACTOR) for known in typos)
@@ -423,9 +475,11 @@ def analyse(text: str, vocab: frozenset[str], synonyms: Synonyms | None = None) 
     everything = [t for found, _ in per_clause for t in found]
     content = [s for _, stems in per_clause for s in stems]
     failed = next((i for i, (found, _) in enumerate(per_clause) if any(t == SHIFT_GROUP for t, _ in found)), -1)
-    before = [t for found, _ in per_clause[:failed + 1] for t in found] if failed >= 0 else []
-    pairs = sorted({f"{a} {b}" for a, b in zip(content, content[1:])})
-    return Query(_best(everything), tuple(pairs), _best(before))
+    settled = next((i for i, (found, _) in enumerate(per_clause) if any(t == BACK_GROUP for t, _ in found)), -1)
+    last = failed if failed >= 0 else settled
+    before = [t for found, _ in per_clause[:last + 1] for t in found] if last >= 0 else []
+    pairs = sorted({pair(a, b) for a, b in zip(content, content[1:])})
+    return Query(_best(everything), tuple(pairs), _best(before), failed < 0 <= settled)
 
 
 def query_terms(text: str, synonyms: Synonyms | None = None, vocab: frozenset[str] = frozenset()) -> list[str]:
@@ -467,10 +521,11 @@ def rank(index: RouteIndex, text: str, synonyms: Synonyms | None = None) -> list
     final = [score(entry, query) for entry in index]
     if query.before:
         done = [tried(entry, query) for entry in index]
-        for i, nxt in enumerate(index.successor):
+        share, targets = (SHIFT_BACK, index.fallback) if query.down else (SHIFT, index.successor)
+        for i, nxt in enumerate(targets):
             if nxt >= 0:
-                final[nxt] += SHIFT * done[i]
-                final[i] -= SHIFT * done[i]
+                final[nxt] += share * done[i]
+                final[i] -= share * done[i]
     scored = [(entry.step, final[i], i) for i, entry in enumerate(index) if final[i] > 0]
     scored.sort(key=lambda s: (-s[1], s[2]))
     return [(step, value) for step, value, _ in scored]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import FILLERS, stem, words
+from .text import FILLERS, STOPWORDS, stem, words
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "synoniemen.yaml"
 LINKS = ("s", "en", "e")
@@ -22,6 +22,27 @@ LINKS = ("s", "en", "e")
 AFFIX_MIN = 5
 """A one-word synonym of at least this many letters also matches inside compounds
 ('gedragsspecialist' contains 'gedrag' and 'specialis')."""
+
+GAP_MAX = 2
+"""A phrase still matches with up to this many stopwords between its words: "helpt nog steeds
+niet", "weten we niet meer" and "niet echt genoeg" hold "helpt niet", "weten niet meer" and
+"niet genoeg" (Dutch puts adverbs and, after inversion, the subject inside such phrases)."""
+GAPS = frozenset(stem(w) for w in STOPWORDS) - {stem(w) for w in ("niet", "geen", "niets", "nooit", "zonder", "wel")}
+"""What may stand in such a gap: stopwords, but never a word that turns the phrase around."""
+
+
+def phrase_at(seq: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Does `phrase` start at seq[i], allowing GAP_MAX stopwords in between its words?"""
+    j = i
+    skipped = 0
+    for k, part in enumerate(phrase):
+        while k and j < len(seq) and seq[j] != part and seq[j] in GAPS and skipped < GAP_MAX:
+            j += 1
+            skipped += 1
+        if j >= len(seq) or seq[j] != part:
+            return False
+        j += 1
+    return True
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,8 @@ class Synonyms:
             "affixMin": AFFIX_MIN,
             "fillers": sorted(FILLERS),
             "links": list(LINKS),
+            "gaps": sorted(GAPS),
+            "gapMax": GAP_MAX,
         }
 
 
@@ -154,7 +177,7 @@ def groups_in_clause(seq: list[str], negated: list[bool], synonyms: Synonyms,
                 for group in synonyms.affix_groups(token, vocab):
                     add(group)
             for phrase, group in synonyms.phrases_by_start.get(token, ()):
-                if tuple(seq[i:i + len(phrase)]) == phrase:
+                if phrase_at(seq, i, phrase):
                     add(group)
     return found
 
@@ -166,6 +189,6 @@ def phrase_groups(seq: list[str], negated: list[bool], synonyms: Synonyms) -> li
         if negated[i]:
             continue
         for phrase, group in synonyms.phrases_by_start.get(token, ()):
-            if tuple(seq[i:i + len(phrase)]) == phrase and "~" + group not in found:
+            if phrase_at(seq, i, phrase) and "~" + group not in found:
                 found.append("~" + group)
     return found

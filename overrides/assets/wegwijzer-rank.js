@@ -98,13 +98,17 @@ function stemWord(input) {
 
 const PARTICLES = new Set("aan af bij door in mee na op over terug toe uit voor".split(" "));
 
-/** 'mee te denken' → 'meedenken', as text.join_particles. */
+const NUMBER = /^[0-9]{1,2}[a-z]?$/;
+
+/** 'mee te denken' → 'meedenken', 'stap 3' → 'stap', 'stap3'; as text.join_particles. */
 export function joinParticles(found, stopwords) {
   const out = [];
   for (let i = 0; i < found.length; i++) {
     if (PARTICLES.has(found[i]) && i + 2 < found.length && found[i + 1] === "te") {
       out.push(found[i] + found[i + 2]);
       i += 2;
+    } else if (i && /^[a-z]+$/.test(found[i - 1]) && NUMBER.test(found[i])) {
+      out.push(found[i - 1] + found[i]);
     } else out.push(found[i]);
   }
   return out;
@@ -156,11 +160,26 @@ function tables(search) {
       stop: new Set(search.stopwords), fillers: new Set(syn.fillers || []), negators: new Set(search.negators || []),
       particles: PARTICLES, links: syn.links, byStart, vocab,
       sortedVocab: [...vocab].sort(), known: new Set([...Object.keys(syn.single), ...syn.affix.map((a) => a[0])]),
-      affixMemo: new Map(),
+      affixMemo: new Map(), gaps: new Set(syn.gaps || []), gapMax: syn.gapMax || 0,
     };
     derived.set(search, t);
   }
   return t;
+}
+
+/** Does `phrase` start at seq[i], with up to gapMax stopwords between its words? As synonyms.phrase_at. */
+function phraseAt(seq, i, phrase, t) {
+  let j = i;
+  let skipped = 0;
+  for (let k = 0; k < phrase.length; k++) {
+    while (k && j < seq.length && seq[j] !== phrase[k] && t.gaps.has(seq[j]) && skipped < t.gapMax) {
+      j += 1;
+      skipped += 1;
+    }
+    if (j >= seq.length || seq[j] !== phrase[k]) return false;
+    j += 1;
+  }
+  return true;
 }
 
 function affixGroups(token, syn, t, vocab) {
@@ -195,7 +214,7 @@ export function groupsInClause(seq, flags, search, vocab) {
       for (const g of own(syn.single, token) || []) add(g);
       if (token.length > syn.affixMin) for (const g of affixGroups(token, syn, t, vocab)) add(g);
       for (const [phrase, g] of t.byStart.get(token) || []) {
-        if (phrase.every((p, k) => seq[i + k] === p)) add(g);
+        if (phraseAt(seq, i, phrase, t)) add(g);
       }
     }
   });
@@ -217,7 +236,7 @@ export function phraseGroups(seq, flags, search) {
   seq.forEach((token, i) => {
     if (flags[i]) return;
     for (const [phrase, g] of t.byStart.get(token) || []) {
-      if (phrase.every((q, k) => seq[i + k] === q) && !found.includes("~" + g)) found.push("~" + g);
+      if (phraseAt(seq, i, phrase, t) && !found.includes("~" + g)) found.push("~" + g);
     }
   });
   return found;
@@ -253,6 +272,26 @@ export function compoundParts(word, search) {
   return [];
 }
 
+const PARTICLES_SORTED = [...PARTICLES].sort();
+
+/** The verb of a regular past participle, when the route uses it; as index.participle_base. */
+export function participleBase(word, search) {
+  const t = tables(search);
+  let base = "";
+  if (word.startsWith("ge") && word.length >= 6) base = word.slice(2);
+  else {
+    for (const particle of PARTICLES_SORTED) {
+      if (word.startsWith(particle + "ge") && word.length >= particle.length + 5) {
+        base = particle + word.slice(particle.length + 2);
+        break;
+      }
+    }
+  }
+  if (!base) return [];
+  const options = "dt".includes(base[base.length - 1]) ? [base, base.slice(0, -1)] : [base];
+  return options.map(stem).filter((s) => t.vocab.has(s)).slice(0, 1);
+}
+
 function clauseTerms(clause, search) {
   const t = tables(search);
   const p = search.params;
@@ -263,12 +302,14 @@ function clauseTerms(clause, search) {
     if (flags[i] || t.stop.has(word) || word.length <= 1) return;
     const s = stem(word);
     found.push([s, 1.0]);
+    const participle = participleBase(word, search);
+    for (const v of participle) found.push([v, p.part]);
     if (t.vocab.has(s) || own(search.synonyms.single, s) || !/^[a-z]+$/.test(word)) {
       content.push(s);
       return;
     }
     const agent = word.length >= 6 && word.endsWith("er") && t.vocab.has(stem(word.slice(0, -2))) ? [stem(word.slice(0, -2))] : [];
-    const parts = agent.length ? agent : word.length >= p.compoundMin ? compoundParts(word, search) : [];
+    const parts = participle.length ? participle : agent.length ? agent : word.length >= p.compoundMin ? compoundParts(word, search) : [];
     for (const part of parts) found.push([part, p.part]);
     const typos = !parts.length && s.length >= p.typoMin
       ? t.sortedVocab.filter((known) => known[0] === s[0] && distanceOne(s, known)) : [];
@@ -298,17 +339,23 @@ function best(pairs) {
   return [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** The weighted query of a description, as index.analyse: {terms, pairs, before}. */
+/** Two neighbouring terms as one key, in alphabetical order, as index.pair. */
+const pairKey = (a, b) => (a <= b ? a + " " + b : b + " " + a);
+
+/** The weighted query of a description, as index.analyse: {terms, pairs, before, down}. */
 export function analyse(text, search) {
   const perClause = clauses(text, tables(search).stop).map((c) => clauseTerms(c, search));
   const shiftGroup = search.params.shiftGroup;
   const failed = perClause.findIndex((c) => c.found.some(([term]) => term === shiftGroup));
+  const settled = perClause.findIndex((c) => c.found.some(([term]) => term === search.params.backGroup));
+  const last = failed >= 0 ? failed : settled;
   const content = perClause.flatMap((c) => c.content);
-  const pairs = [...new Set(content.slice(1).map((b, i) => content[i] + " " + b))].sort();
+  const pairs = [...new Set(content.slice(1).map((b, i) => pairKey(content[i], b)))].sort();
   return {
     terms: best(perClause.flatMap((c) => c.found)),
     pairs,
-    before: failed >= 0 ? best(perClause.slice(0, failed + 1).flatMap((c) => c.found)) : [],
+    before: last >= 0 ? best(perClause.slice(0, last + 1).flatMap((c) => c.found)) : [],
+    down: failed < 0 && settled >= 0,
   };
 }
 
@@ -334,10 +381,12 @@ export function rank(text, search) {
       for (const [term, factor] of query.before) total += factor * (own(entry.w, term) || 0);
       return total;
     });
+    const share = query.down ? search.params.shiftBack : search.params.shift;
     search.steps.forEach((entry, i) => {
-      if (entry.next >= 0) {
-        final[entry.next] += search.params.shift * done[i];
-        final[i] -= search.params.shift * done[i];
+      const target = query.down ? entry.back : entry.next;
+      if (target >= 0) {
+        final[target] += share * done[i];
+        final[i] -= share * done[i];
       }
     });
   }
