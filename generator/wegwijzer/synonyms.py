@@ -31,18 +31,26 @@ GAPS = frozenset(stem(w) for w in STOPWORDS) - {stem(w) for w in ("niet", "geen"
 """What may stand in such a gap: stopwords, but never a word that turns the phrase around."""
 
 
-def phrase_at(seq: list[str], i: int, phrase: tuple[str, ...]) -> bool:
-    """Does `phrase` start at seq[i], allowing GAP_MAX stopwords in between its words?"""
+def phrase_span(seq: list[str], i: int, phrase: tuple[str, ...]) -> list[int]:
+    """The positions of `phrase`'s words when it starts at seq[i], allowing GAP_MAX stopwords
+    in between them; empty when it does not."""
     j = i
     skipped = 0
+    span: list[int] = []
     for k, part in enumerate(phrase):
         while k and j < len(seq) and seq[j] != part and seq[j] in GAPS and skipped < GAP_MAX:
             j += 1
             skipped += 1
         if j >= len(seq) or seq[j] != part:
-            return False
+            return []
+        span.append(j)
         j += 1
-    return True
+    return span
+
+
+def phrase_at(seq: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Does `phrase` start at seq[i] (see phrase_span)?"""
+    return bool(phrase_span(seq, i, phrase))
 
 
 @dataclass(frozen=True)
@@ -162,15 +170,26 @@ def groups_in_clause(seq: list[str], negated: list[bool], synonyms: Synonyms,
 
     Phrases are matched on all words, negators included, so "geen effect" (helpt-niet)
     and "geen zorgen" (geen-zorg) are still found, but "geen extra hulp" is no "extra hulp".
+    A word inside a matched phrase is not matched on its own as well: "speciaal
+    basisonderwijs" is the group of special schools, not also that of 'basisonderwijs'.
     """
     found: list[str] = []
+    covered: set[int] = set()
+    for i, token in enumerate(seq):
+        if not negated[i]:
+            for phrase, _ in synonyms.phrases_by_start.get(token, ()):
+                covered.update(phrase_span(seq, i, phrase))
 
     def add(group: str) -> None:
         if "~" + group not in found:
             found.append("~" + group)
 
     for i, token in enumerate(seq):
-        if not negated[i]:
+        if not negated[i] and i in covered:
+            for phrase, group in synonyms.phrases_by_start.get(token, ()):
+                if phrase_at(seq, i, phrase):
+                    add(group)
+        elif not negated[i]:
             for group in synonyms.single.get(token, ()):
                 add(group)
             if len(token) > AFFIX_MIN:

@@ -167,20 +167,24 @@ function tables(search) {
   return t;
 }
 
-/** Does `phrase` start at seq[i], with up to gapMax stopwords between its words? As synonyms.phrase_at. */
-function phraseAt(seq, i, phrase, t) {
+/** Positions of `phrase` starting at seq[i], with up to gapMax stopwords between its words; as synonyms.phrase_span. */
+function phraseSpan(seq, i, phrase, t) {
   let j = i;
   let skipped = 0;
+  const span = [];
   for (let k = 0; k < phrase.length; k++) {
     while (k && j < seq.length && seq[j] !== phrase[k] && t.gaps.has(seq[j]) && skipped < t.gapMax) {
       j += 1;
       skipped += 1;
     }
-    if (j >= seq.length || seq[j] !== phrase[k]) return false;
+    if (j >= seq.length || seq[j] !== phrase[k]) return [];
+    span.push(j);
     j += 1;
   }
-  return true;
+  return span;
 }
+
+const phraseAt = (seq, i, phrase, t) => phraseSpan(seq, i, phrase, t).length > 0;
 
 function affixGroups(token, syn, t, vocab) {
   const memo = t.affixMemo.get(token);
@@ -208,9 +212,15 @@ export function groupsInClause(seq, flags, search, vocab) {
   const syn = search.synonyms;
   const t = tables(search);
   const found = [];
+  const covered = new Set();
+  seq.forEach((token, i) => {
+    if (!flags[i]) for (const [phrase] of t.byStart.get(token) || []) for (const j of phraseSpan(seq, i, phrase, t)) covered.add(j);
+  });
   const add = (g) => { if (!found.includes("~" + g)) found.push("~" + g); };
   seq.forEach((token, i) => {
-    if (!flags[i]) {
+    if (!flags[i] && covered.has(i)) {
+      for (const [phrase, g] of t.byStart.get(token) || []) if (phraseAt(seq, i, phrase, t)) add(g);
+    } else if (!flags[i]) {
       for (const g of own(syn.single, token) || []) add(g);
       if (token.length > syn.affixMin) for (const g of affixGroups(token, syn, t, vocab)) add(g);
       for (const [phrase, g] of t.byStart.get(token) || []) {
@@ -364,7 +374,7 @@ export function queryTerms(text, search) {
   return analyse(text, search).terms.map(([term]) => term);
 }
 
-/** Ranked steps [{id, score, index, query}] with a positive score, best first; ties keep route order. */
+/** Ranked steps [{id, score, index, query}] with a positive score, best first; near-ties go to the earlier step. */
 export function rank(text, search) {
   const query = analyse(text, search);
   const bonus = search.bonus;
@@ -390,8 +400,10 @@ export function rank(text, search) {
       }
     });
   }
+  const n = final.length;
+  const prior = search.params.order;
   const terms = query.terms.map(([term]) => term);
-  return search.steps.map((entry, index) => ({ id: entry.id, score: final[index], index, query: terms }))
+  return search.steps.map((entry, index) => ({ id: entry.id, score: final[index] * (1 - prior * index / n), index, query: terms }))
     .filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
