@@ -27,8 +27,11 @@ GAP_MAX = 2
 """A phrase still matches with up to this many stopwords between its words: "helpt nog steeds
 niet", "weten we niet meer" and "niet echt genoeg" hold "helpt niet", "weten niet meer" and
 "niet genoeg" (Dutch puts adverbs and, after inversion, the subject inside such phrases)."""
-GAPS = frozenset(stem(w) for w in STOPWORDS) - {stem(w) for w in ("niet", "geen", "niets", "nooit", "zonder", "wel")}
-"""What may stand in such a gap: stopwords, but never a word that turns the phrase around."""
+GAP_KEEP = ("geen", "niet", "niets", "nooit", "wel", "zonder")
+"""Stopwords that turn a phrase around, so never stand in a gap."""
+GAPS = frozenset(stem(w) for w in STOPWORDS) - {stem(w) for w in GAP_KEEP}
+"""What may stand in such a gap: the stems of the stopwords but GAP_KEEP (the browser derives
+the same set from the stopwords it gets)."""
 
 
 def phrase_span(seq: list[str], i: int, phrase: tuple[str, ...]) -> list[int]:
@@ -118,7 +121,7 @@ class Synonyms:
             "affixMin": AFFIX_MIN,
             "fillers": sorted(FILLERS),
             "links": list(LINKS),
-            "gaps": sorted(GAPS),
+            "gapKeep": list(GAP_KEEP),
             "gapMax": GAP_MAX,
         }
 

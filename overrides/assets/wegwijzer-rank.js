@@ -160,7 +160,8 @@ function tables(search) {
       stop: new Set(search.stopwords), fillers: new Set(syn.fillers || []), negators: new Set(search.negators || []),
       particles: PARTICLES, links: syn.links, byStart, vocab,
       sortedVocab: [...vocab].sort(), known: new Set([...Object.keys(syn.single), ...syn.affix.map((a) => a[0])]),
-      affixMemo: new Map(), gaps: new Set(syn.gaps || []), gapMax: syn.gapMax || 0,
+      affixMemo: new Map(), gapMax: syn.gapMax || 0,
+      gaps: new Set(search.stopwords.map(stem).filter((s) => !(syn.gapKeep || []).map(stem).includes(s))),
     };
     derived.set(search, t);
   }
