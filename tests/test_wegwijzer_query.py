@@ -7,7 +7,7 @@ import pytest
 
 from generator.model import LoadedRoute
 from generator.wegwijzer.index import (PART_FACTOR, RouteIndex, StepIndex, abbreviations, analyse, build_index,
-                                       compound_parts, pair, participle_base, rank)
+                                       compound_parts, pair, participle_base, particle_ends, rank, separable_verbs)
 from generator.wegwijzer.paths import enumerate_paths
 from generator.wegwijzer.synonyms import groups_in, load_synonyms
 from generator.wegwijzer.text import clauses, join_particles, negated, stem, terms
@@ -50,6 +50,17 @@ def test_join_particles_and_separable_verbs() -> None:
     vocab = build_index(loaded).vocab
     assert stem("aanvraag") in vocab
     assert stem("aanvraag") in terms_of("De school vraagt een toelaatbaarheidsverklaring aan", loaded)
+
+
+def test_a_particle_joins_its_verb_only_where_dutch_puts_it() -> None:
+    assert particle_ends(["school", "vraagt", "een", "tlv", "aan"], 4)
+    assert particle_ends(["stemt", "de", "aanpak", "af", "op", "de", "leerling"], 3)
+    assert not particle_ends(["vraagt", "advies", "aan", "een", "collega"], 2)
+    assert not particle_ends(["een", "school", "voor", "haar"], 2)
+    vocab = frozenset({stem("afstemmen"), stem("voorschool"), stem("aanvraag")})
+    # the route's own text is read the same way: "stemt ... af" is the 'afstemmen' of another step
+    assert separable_verbs("De leerkracht stemt de aanpak af op de leerling.", vocab) == [stem("afstemmen")]
+    assert separable_verbs("Een speciale school is beter voor haar; de juf vraagt advies aan een collega.", vocab) == []
 
 
 def test_diminutives_share_the_stem_of_their_noun() -> None:

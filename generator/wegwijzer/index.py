@@ -327,6 +327,7 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
                 if text:
                     per_field[name].update({g: GROUP_FACTOR for g in groups_in(text, syn, vocab)})
                     per_field[name].update({v: PART_FACTOR for w in words(text) for v in participle_base(w, vocab)})
+                    per_field[name].update({v: PART_FACTOR for v in separable_verbs(text, vocab)})
     per_field_len: dict[str, list[float]] = {}
     for per_field in counted:
         for name, counts in per_field.items():
@@ -406,6 +407,28 @@ def agent_base(word: str, vocab: frozenset[str]) -> list[str]:
     if len(word) >= 6 and word.endswith("er") and stem(word[:-2]) in vocab:
         return [stem(word[:-2])]
     return []
+
+
+def separable_verbs(text: str, vocab: frozenset[str]) -> list[str]:
+    """'De leerkracht stemt de aanpak af' → ['afstem']: a verb and its particle at the end of
+    the clause are one word, when the route uses that word ("afstemmen") somewhere.
+
+    The query side does the same (in `_clause_terms`); here it is the route's own text, so
+    that "stemt ... af" in one step and "afstemmen" in another are one term.
+    """
+    found: list[str] = []
+    for clause in clauses(text):
+        for i, particle in enumerate(clause):
+            if i and particle_ends(clause, i):
+                found.extend(joined for word in clause[:i] if (joined := stem(particle + word)) in vocab)
+    return found
+
+
+def particle_ends(clause: list[str], i: int) -> bool:
+    """Is clause[i] a separable verb's particle? It closes the clause, or only a phrase that
+    starts with a preposition follows ("stemt de aanpak af op ..."): "vraagt een TLV aan" is
+    'aanvragen', but "vraagt advies aan een collega" and "een school voor haar" are not."""
+    return clause[i] in PARTICLES and (i == len(clause) - 1 or clause[i + 1] in PARTICLES)
 
 
 def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
@@ -489,7 +512,7 @@ def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tu
         found.extend((known, TYPO_FACTOR) for known in typos)
         content.append((parts or typos or [s])[0])
     for i, particle in enumerate(clause):
-        if i and particle in PARTICLES:
+        if i and particle_ends(clause, i):
             for word in clause[:i]:
                 joined = stem(particle + word)
                 if joined in vocab:

@@ -328,7 +328,8 @@ function clauseTerms(clause, search) {
     content.push([...parts, ...typos, s][0]);
   });
   clause.forEach((particle, i) => {
-    if (!i || !t.particles.has(particle)) return;
+    // a particle closes the clause or stands before a preposition, as index.particle_ends
+    if (!i || !t.particles.has(particle) || (i < clause.length - 1 && !t.particles.has(clause[i + 1]))) return;
     for (const word of clause.slice(0, i)) {
       const joined = stem(particle + word);
       if (t.vocab.has(joined)) found.push([joined, p.part]);
