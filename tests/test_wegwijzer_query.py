@@ -236,3 +236,12 @@ def test_no_candidates_means_no_question() -> None:
     data = route_payload(ROUTES[0].slug)
     assert run_node("console.log(JSON.stringify([ww.separatingQuestion(input, []), "
                     "ww.separatingQuestion(input, [{id: Object.keys(input.outcomes)[0], score: 1}])]))", data) == [None, None]
+
+
+def test_a_word_and_its_own_group_are_one_sign_not_two() -> None:
+    # "groep" is a word of the group ~klas: a step with both counts the group at half
+    assert "klas" in load_synonyms().single[stem("groep")]
+    word = stem("groep")
+    index = RouteIndex((StepIndex("a", {word: 1.0, "~klas": 1.0}, frozenset()),
+                        StepIndex("b", {"~klas": 1.6}, frozenset())), (-1, -1))
+    assert [s for s, _ in rank(index, "groep")] == ["b", "a"]

@@ -106,7 +106,7 @@ def search_data(loaded: LoadedRoute) -> dict[str, Any]:
         "steps": steps,
         "bonus": ranking.BIGRAM_BONUS,
         "params": {"phrase": ranking.PHRASE_FACTOR, "part": ranking.PART_FACTOR, "typo": ranking.TYPO_FACTOR, "shift": ranking.SHIFT,
-                   "shiftBack": ranking.SHIFT_BACK, "order": ranking.ORDER_PRIOR, "backGroup": ranking.BACK_GROUP,
+                   "shiftBack": ranking.SHIFT_BACK, "order": ranking.ORDER_PRIOR, "sameWord": ranking.SAME_WORD_GROUP, "backGroup": ranking.BACK_GROUP,
                    "compoundMin": ranking.COMPOUND_MIN, "typoMin": ranking.TYPO_MIN,
                    "negationScope": NEGATION_SCOPE, "shiftGroup": ranking.SHIFT_GROUP},
         "stopwords": sorted(STOPWORDS),

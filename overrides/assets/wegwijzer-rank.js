@@ -376,23 +376,32 @@ export function queryTerms(text, search) {
   return analyse(text, search).terms.map(([term]) => term);
 }
 
+/** Sum of factor × weight; a group counts less where its own word matched too (as index._weighted). */
+function weighted(entry, found, search) {
+  const twice = new Set();
+  for (const [term] of found) {
+    if (own(entry.w, term) !== undefined) for (const g of own(search.synonyms.single, term) || []) twice.add("~" + g);
+  }
+  let total = 0;
+  for (const [term, factor] of found) {
+    const weight = own(entry.w, term) || 0;
+    total += factor * (twice.has(term) ? weight * search.params.sameWord : weight);
+  }
+  return total;
+}
+
 /** Ranked steps [{id, score, index, query}] with a positive score, best first; near-ties go to the earlier step. */
 export function rank(text, search) {
   const query = analyse(text, search);
   const bonus = search.bonus;
   const final = search.steps.map((entry) => {
-    let total = 0;
-    for (const [term, factor] of query.terms) total += factor * (own(entry.w, term) || 0);
+    let total = weighted(entry, query.terms, search);
     const together = new Set(entry.b);
     for (const pair of query.pairs) if (together.has(pair)) total += bonus;
     return total;
   });
   if (query.before.length) {
-    const done = search.steps.map((entry) => {
-      let total = 0;
-      for (const [term, factor] of query.before) total += factor * (own(entry.w, term) || 0);
-      return total;
-    });
+    const done = search.steps.map((entry) => weighted(entry, query.before, search));
     const share = query.down ? search.params.shiftBack : search.params.shift;
     search.steps.forEach((entry, i) => {
       const target = query.down ? entry.back : entry.next;
