@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..model import Item, LoadedRoute, Route, Step, TransitionKind, plain_text
+from ..route_index import lookup_for
 from .synonyms import LINKS, Synonyms, groups_in, groups_in_clause, load_synonyms, phrase_groups
 from .text import FILLERS, PARTICLES, STOPWORDS, clauses, negated, stem, terms, words
 
@@ -118,11 +119,9 @@ def _without_brackets(text: str) -> str:
 def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
     """All texts of a step, per field (route-wide content is attached later, in build_index)."""
     route = loaded.route
-    roles = {r.id: r for r in route.roles}
-    docs = {d.id: d for d in route.documents}
-    tiers = {t.id: t.name for t in route.tiers}
-    incoming = [text for other in route.steps for t in other.transitions if t.to == step.id
-                for text in (t.condition, t.label or "")]
+    lookup = lookup_for(route)
+    roles, docs = lookup.roles, lookup.documents
+    incoming = [text for _, t in lookup.incoming(step.id) for text in (t.condition, t.label or "")]
     return {
         "herkenning": list(step.phrases),
         "signalen": list(step.signals),
@@ -146,7 +145,7 @@ def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
         "uitgang": [text for t in step.transitions if t.kind in (TransitionKind.DOWN, TransitionKind.BACK,
                                                                   TransitionKind.REPEAT) for text in (t.condition, t.label or "")],
         "regels": [text for r in route.rules if r.step == step.id for text in (r.text, *r.items)],
-        "niveau": [tiers.get(step.tier, "")],
+        "niveau": [lookup.tiers[step.tier].name if step.tier in lookup.tiers else ""],
     }
 
 
@@ -273,7 +272,7 @@ class RouteIndex:
 
 def successors(route: Route) -> tuple[int, ...]:
     """Per step, the step after it when what is tried there does not help."""
-    order = {s.id: i for i, s in enumerate(route.steps)}
+    order = lookup_for(route).position
     found = []
     for i, step in enumerate(route.steps):
         nxt = next((order[t.to] for t in step.transitions
@@ -548,11 +547,6 @@ def analyse(text: str, vocab: frozenset[str], synonyms: Synonyms | None = None) 
     before = [t for found, _ in per_clause[:last + 1] for t in found] if last >= 0 else []
     pairs = sorted({pair(a, b) for a, b in zip(content, content[1:])})
     return Query(_best(everything), tuple(pairs), _best(before), failed < 0 <= settled)
-
-
-def query_terms(text: str, synonyms: Synonyms | None = None, vocab: frozenset[str] = frozenset()) -> list[str]:
-    """The query's terms, sorted (without their factors)."""
-    return [t for t, _ in analyse(text, vocab, synonyms).terms]
 
 
 def score(entry: StepIndex, query: Query, synonyms: Synonyms | None = None) -> float:

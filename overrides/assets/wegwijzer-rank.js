@@ -46,12 +46,16 @@ function undiminish(word) {
 }
 
 const stemMemo = new Map();
+/** Bound of the memo, as text.stem's lru_cache(maxsize=100_000): a page left open for days
+ * while people type keeps a bounded memo (emptied when full; the results never change). */
+const STEM_MEMO_MAX = 100000;
 
 /** The compact Dutch stemmer; see text.stem for the rules (memoised: texts repeat words). */
 export function stem(input) {
   let found = stemMemo.get(input);
   if (found === undefined) {
     found = stemWord(input);
+    if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.clear();
     stemMemo.set(input, found);
   }
   return found;
@@ -371,7 +375,7 @@ export function analyse(text, search) {
   };
 }
 
-/** Query terms, sorted and unique, as index.query_terms. */
+/** Query terms, sorted and unique (the terms of `analyse`, without their factors). */
 export function queryTerms(text, search) {
   return analyse(text, search).terms.map(([term]) => term);
 }
