@@ -102,13 +102,14 @@ def search_data(loaded: LoadedRoute) -> dict[str, Any]:
     synonyms = load_synonyms()
     index = build_index(loaded, synonyms)
     steps = []
-    for step, entry, nxt in zip(loaded.route.steps, index, index.successor):
-        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams), "next": nxt,
+    for step, entry, nxt, back in zip(loaded.route.steps, index, index.successor, index.fallback):
+        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams), "next": nxt, "back": back,
                       "signals": [*step.signals, *step.phrases]})
     return {
         "steps": steps,
         "bonus": ranking.BIGRAM_BONUS,
         "params": {"phrase": ranking.PHRASE_FACTOR, "part": ranking.PART_FACTOR, "typo": ranking.TYPO_FACTOR, "shift": ranking.SHIFT,
+                   "shiftBack": ranking.SHIFT_BACK, "order": ranking.ORDER_PRIOR, "sameWord": ranking.SAME_WORD_GROUP, "backGroup": ranking.BACK_GROUP,
                    "compoundMin": ranking.COMPOUND_MIN, "typoMin": ranking.TYPO_MIN,
                    "negationScope": NEGATION_SCOPE, "shiftGroup": ranking.SHIFT_GROUP},
         "stopwords": sorted(STOPWORDS),
