@@ -9,7 +9,9 @@ import markdown
 
 from generator.model import TierLayer
 from generator.pages.compare import compare_layers, render_compare
-from generator.pages.glossary import glossary_entries, render_glossary, slugify, term_anchor
+from generator.layout import Layout
+from generator.pages.glossary import glossary_entries, render_glossary
+from generator.terms import slugify
 
 from support.routes import context, handbook_route, starter_route
 
@@ -82,7 +84,7 @@ def test_glossary_page_has_anchors_abbreviations_and_herkomst() -> None:
 
 def test_slugs() -> None:
     assert slugify("Één-op-één (OPP)") == "een-op-een-opp"
-    assert term_anchor("Intern begeleider (IB)") == "term-intern-begeleider"
+    assert Layout().term_anchor("Intern begeleider (IB)") == "term-intern-begeleider"
 
 
 def test_compare_page_has_a_picker_and_marks_every_row_with_its_route() -> None:
