@@ -8,6 +8,7 @@ It builds nothing: give it a site that `mkdocs build` wrote. From the repository
     .venv/bin/mkdocs build --strict -d /tmp/site
     .venv/bin/python benchmarks/lighthouse.py /tmp/site --categories accessibility
     .venv/bin/python benchmarks/lighthouse.py /tmp/site --pages stap ouders wegwijzer --json /tmp/lh.json
+    .venv/bin/python benchmarks/lighthouse.py /tmp/site --categories performance --runs 3 --reports /tmp/lhr
 
 Lighthouse runs with its defaults: mobile form factor, simulated throttling (slow 4G, 4 x CPU
 slowdown), light colour scheme. The site is served by benchmarks/gzserve.py (gzip level 6, as a
@@ -138,8 +139,12 @@ def _other_hosts(lhr: dict[str, Any], base: str) -> list[str]:
 
 
 def measure(site: Path, pages: list[tuple[str, str]], categories: list[str], lighthouse: Path,
-            runs: int) -> list[PageResult]:
-    """Serve `site` gzipped and run Lighthouse `runs` times per page; the median run counts."""
+            runs: int, reports_dir: Path | None = None) -> list[PageResult]:
+    """Serve `site` gzipped and run Lighthouse `runs` times per page; the median run counts.
+
+    With `reports_dir`, each median report (Lighthouse's full JSON) is kept there as
+    `<page type>.json`, for the audits' details (open it in Lighthouse's viewer or read it).
+    """
     results = []
     with gzip_server(site) as (base, _log):
         for name, path in pages:
@@ -157,6 +162,9 @@ def measure(site: Path, pages: list[tuple[str, str]], categories: list[str], lig
             key = "performance" if "performance" in categories else categories[0]
             reports.sort(key=lambda r: r["categories"][key]["score"] or 0)
             lhr = reports[len(reports) // 2]
+            if reports_dir is not None:
+                reports_dir.mkdir(parents=True, exist_ok=True)
+                (reports_dir / f"{name.replace(' ', '-')}.json").write_text(json.dumps(lhr), encoding="utf-8")
             for cat in categories:
                 score = lhr["categories"][cat]["score"]
                 result.scores[cat] = None if score is None else round(score * 100)
@@ -226,6 +234,7 @@ def main() -> None:
                         help="alleen paginatypen waarvan de naam dit bevat (bijv. stap ouders wegwijzer)")
     parser.add_argument("--runs", type=int, default=1, help="runs per pagina; de mediaan telt")
     parser.add_argument("--json", type=Path, help="schrijf de uitkomst ook als JSON")
+    parser.add_argument("--reports", type=Path, metavar="MAP", help="bewaar Lighthouse's volledige rapporten (JSON) hier")
     parser.add_argument("--lighthouse", type=Path, default=LIGHTHOUSE, help="pad naar lighthouse (npm)")
     args = parser.parse_args()
 
@@ -244,7 +253,7 @@ def main() -> None:
     started = time.time()
     print(f"Lighthouse {version}, {len(pages)} pagina's, {', '.join(args.categories)}; "
           f"load average {load_before[0]:.1f} {load_before[1]:.1f} {load_before[2]:.1f}", file=sys.stderr)
-    results = measure(args.site, pages, args.categories, args.lighthouse, args.runs)
+    results = measure(args.site, pages, args.categories, args.lighthouse, args.runs, args.reports)
     load_after = os.getloadavg()
     print(table(results, args.categories))
     print(f"\nLighthouse {version} (mobiel, gesimuleerde throttling), {args.runs} run(s) per pagina, "
