@@ -1,7 +1,10 @@
-"""The site's own stylesheets reach the reader as one file (generator/css_bundle.py).
+"""Little stands between a phone and the first paint (Lighthouse, mobile: render-blocking resources).
 
-Each stylesheet in <head> blocks the first paint; on a phone each one past the browser's
-connection limit costs a round trip (Lighthouse: about 0.25 s of LCP for seven small files).
+- The site's own stylesheets reach the reader as one file (generator/css_bundle.py). Each
+  stylesheet in <head> blocks the first paint; on a phone each one past the browser's
+  connection limit costs a round trip (Lighthouse: about 0.25 s of LCP for seven small files).
+- No script blocks parsing: Material's bundle and rw-search.js are deferred, ours are modules
+  (overrides/main.html). The wegwijzer's own first paint: tests/test_wegwijzer_layout_shift.py.
 """
 
 from __future__ import annotations
@@ -42,3 +45,15 @@ def test_pages_link_one_stylesheet_of_ours_holding_every_source_in_order(built_s
     bundle = (built_site / BUNDLE).read_text(encoding="utf-8")
     at = [bundle.index((ROOT / "overrides" / path).read_text(encoding="utf-8").rstrip()) for path in sources]
     assert at == sorted(at), "the bundle keeps the order of extra_css in mkdocs.yml"
+
+
+def test_no_script_blocks_the_first_paint(built_site: Path) -> None:
+    for page in ["index.html", "de-kempen/stappen/stap-3/index.html", "de-kempen/voor-ouders/index.html",
+                 "de-kempen/wegwijzer/index.html", "404.html"]:
+        html = (built_site / page).read_text(encoding="utf-8")
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert any("javascripts/bundle." in s for s in scripts), f"{page}: Material's bundle not found"
+        blocking = [s for s in scripts if not re.search(r"\bdefer\b|\basync\b|type=\"module\"", s)]
+        assert blocking == [], f"{page}: scripts that hold up the first paint: {blocking}"
+        order = [s for s in scripts if "rw-search.js" in s or "javascripts/bundle." in s]
+        assert "rw-search.js" in order[0], f"{page}: rw-search.js must run before Material's bundle"
