@@ -75,16 +75,16 @@ def export_static(routes_dir: Path, docs: Path) -> Any:
     from generator.load import load_routes
     from generator.nav import build_nav
     from generator.pages import render_site
-    from generator.pages.base import SiteContext
-    from generator.pages.home import HOME_SRC, fill_home
+    from generator.context import SiteContext
+    from generator.pages.home import fill_home
 
     routes, problems = load_routes([routes_dir])
     assert not problems, problems
     context = SiteContext(routes=tuple(routes))
     pages = render_site(context)
     shutil.copytree(ROOT / "content", docs)
-    home = docs / HOME_SRC
-    home.write_text(fill_home(home.read_text(encoding="utf-8"), context, HOME_SRC), encoding="utf-8")
+    home = docs / context.layout.home
+    home.write_text(fill_home(home.read_text(encoding="utf-8"), context, context.layout.home), encoding="utf-8")
     for page in pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

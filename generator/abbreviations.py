@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 
 from markupsafe import Markup
 
+from .context import SiteContext
 from .model import LoadedRoute
-from .pages.glossary import strip_abbreviation
+from .terms import strip_abbreviation
 
 SKIP_TAGS = frozenset({
     "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "title", "textarea",
@@ -176,14 +177,13 @@ class PageAbbreviations:
     other page those all routes share. Each table is computed once per build, not once per
     page (with 150 routes that made the build quadratic)."""
 
-    def __init__(self, routes: Iterable[LoadedRoute], route_dir: Callable[[str], str]) -> None:
-        self.routes = tuple(routes)
-        self.route_dir = route_dir
-        self._shared = shared_abbreviations(self.routes)
+    def __init__(self, context: SiteContext) -> None:
+        self.context = context
+        self._shared = shared_abbreviations(context.routes)
         self._per_route: dict[str, dict[str, str]] = {}
 
     def for_page(self, src_uri: str) -> dict[str, str]:
-        owner = next((r for r in self.routes if src_uri.startswith(self.route_dir(r.slug))), None)
+        owner = self.context.route_of(src_uri)  # by the URL layout's route folders
         if owner is None:
             return self._shared
         if owner.slug not in self._per_route:

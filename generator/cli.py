@@ -9,7 +9,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from .citations import SourceTextError, check_route_quotes, coverage_line
 from .load import load_routes, route_files

@@ -17,6 +17,8 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from .model import DocumentUse, Question, RolePart, Route, Step, Transition
+from .route_index import lookup_for
+from .route_index import by_id
 
 SECTIONS = ("Algemeen", "Niveaus", "Rollen", "Documenten", "Regels", "Stappen", "Wegwijzer", "Overig")
 """Order in which the summary lists its sections."""
@@ -116,8 +118,7 @@ def _metadata(old: Route, new: Route) -> list[Change]:
 def _by_id(section: str, kind: str, old: list[Any], new: list[Any], name_attr: str) -> list[Change]:
     """Added, removed and changed entries of a list of things with an id (niveaus, rollen, ...)."""
     out: list[Change] = []
-    old_map = {item.id: item for item in old}
-    new_map = {item.id: item for item in new}
+    old_map, new_map = by_id(old), by_id(new)
     for item in new:
         if item.id not in old_map:
             out.append(Change(section, f"{kind} toegevoegd: {item.id} ({_q(getattr(item, name_attr))})"))
@@ -189,17 +190,17 @@ def _step_name(step: Step) -> str:
 
 
 def _role_name(route: Route, role_id: str) -> str:
-    role = next((r for r in route.roles if r.id == role_id), None)
+    role = lookup_for(route).roles.get(role_id)
     return role.name if role else role_id
 
 
 def _doc_name(route: Route, doc_id: str) -> str:
-    doc = next((d for d in route.documents if d.id == doc_id), None)
+    doc = lookup_for(route).documents.get(doc_id)
     return doc.name if doc else doc_id
 
 
 def _tier_name(route: Route, tier_id: str) -> str:
-    tier = next((t for t in route.tiers if t.id == tier_id), None)
+    tier = lookup_for(route).tiers.get(tier_id)
     return tier.name if tier else tier_id
 
 
@@ -265,7 +266,7 @@ def _transitions(where: str, new: Route, ids: dict[str, str],
                  a: list[Transition], b: list[Transition]) -> list[Change]:
     """Transitions matched by (renamed) target step; several to one target are compared as a group."""
     out: list[Change] = []
-    steps = {s.id: s for s in new.steps}
+    steps = lookup_for(new).steps
 
     def target(step_id: str) -> str:
         step = steps.get(step_id)
@@ -343,8 +344,7 @@ def _step(old_route: Route, new_route: Route, ids: dict[str, str], a: Step, b: S
 def _steps(old: Route, new: Route) -> list[Change]:
     ids = match_steps(old, new)
     out: list[Change] = []
-    old_steps = {s.id: s for s in old.steps}
-    new_steps = {s.id: s for s in new.steps}
+    old_steps, new_steps = lookup_for(old).steps, lookup_for(new).steps
     matched_new = set(ids.values())
     for step in new.steps:
         if step.id not in matched_new:
@@ -399,8 +399,7 @@ def _wegwijzer(old: Route, new: Route) -> list[Change]:
     out: list[Change] = []
     if a.start != b.start:
         out.append(Change("Wegwijzer", f"eerste vraag: {a.start} → {b.start}"))
-    old_q = {q.id: q for q in a.questions}
-    new_q = {q.id: q for q in b.questions}
+    old_q, new_q = lookup_for(old).questions, lookup_for(new).questions
     for q in b.questions:
         if q.id not in old_q:
             out.append(Change("Wegwijzer", f"vraag toegevoegd: {q.id} ({_q(q.text)})"))

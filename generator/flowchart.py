@@ -23,26 +23,16 @@ from markupsafe import Markup
 
 from .limits import GRAPHVIZ_TIMEOUT, MAX_STEPS, MAX_TRANSITIONS
 from .model import LoadedRoute, Step, TransitionKind
+from .route_index import lookup_for
 from .problems import os_error_text
-from .render import environment, render
+from .render import render
+from .vocabulary import EDGE_WORDS, tier_class
 
 StepUrl = Callable[[str], str]
 """Step id → the link of its node (a relative page URL or an in-document anchor)."""
 
-KIND_WORDS: dict[TransitionKind, str] = {
-    TransitionKind.UP: "opschalen",
-    TransitionKind.DOWN: "afschalen",
-    TransitionKind.NEXT: "vervolg",
-    TransitionKind.BACK: "terug",
-    TransitionKind.REPEAT: "opnieuw",
-    TransitionKind.BRANCH: "keuze",
-}
-"""Short edge labels, used when a transition has no `label` of its own."""
-
 DASHED = {TransitionKind.DOWN, TransitionKind.BACK}
 DOTTED = {TransitionKind.REPEAT}
-TIER_CLASSES = 6
-"""Number of tier colours defined in CSS (`--rw-tier-1` …); further tiers reuse them."""
 
 MIN_SCALE = 0.7
 """Smallest on-screen scale of the chart; below it labels get too small, so the box scrolls."""
@@ -55,19 +45,6 @@ class FlowchartError(RuntimeError):
     """Graphviz is missing or failed; the message is Dutch and says what to do."""
 
 
-def dot_string(value: object) -> Markup:
-    """A value as a quoted DOT string: backslashes, quotes, newlines and '&' made literal.
-
-    Graphviz decodes HTML entities in labels, so '&' is written as '&amp;'; a backslash
-    would start an escape such as '\\N' (node name), so it is doubled.
-    """
-    text = str(value)
-    text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return Markup(f'"{text}"')
-
-
-environment().filters.setdefault("dot", dot_string)
 
 
 @dataclass(frozen=True)
@@ -98,11 +75,6 @@ class DotEdge:
     constraint: bool
 
 
-def tier_class(index: int) -> str:
-    """CSS class of the tier at 0-based position `index` in the route's tier list."""
-    return f"rw-tier--{index % TIER_CLASSES + 1}"
-
-
 def node_label(step: Step) -> str:
     """The label, then the title, each wrapped; a title equal to the label is shown once."""
     def wrap(text: str) -> list[str]:
@@ -116,7 +88,7 @@ def node_label(step: Step) -> str:
 
 def edge_label(kind: TransitionKind, label: str | None) -> str:
     """The transition's own short label, else its kind in words."""
-    return label if label else KIND_WORDS[kind]
+    return label if label else EDGE_WORDS[kind]
 
 
 def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:
@@ -144,13 +116,13 @@ def _clusters(loaded: LoadedRoute, step_url: StepUrl) -> list[DotCluster]:
 
 
 def _edges(loaded: LoadedRoute) -> list[DotEdge]:
-    order = {step.id: n for n, step in enumerate(loaded.route.steps)}
+    lookup = lookup_for(loaded.route)
     edges: list[DotEdge] = []
     for step in loaded.route.steps:
         for transition in step.transitions:
             kind = transition.kind
             style = "dashed" if kind in DASHED else "dotted" if kind in DOTTED else "solid"
-            backwards = order[transition.to] <= order[step.id]
+            backwards = lookup.is_backwards(step.id, transition.to)
             edges.append(DotEdge(
                 source=step.id,
                 target=transition.to,
@@ -257,7 +229,7 @@ def describe(loaded: LoadedRoute) -> str:
     """A Dutch one-paragraph summary of the chart for screen readers (the <desc>)."""
     route = loaded.route
     tiers = ", ".join(t.name for t in route.tiers)
-    starts = [s for s in route.steps if s.start] or route.steps[:1]
+    starts = lookup_for(route).start_steps() or route.steps[:1]
     ends = [s for s in route.steps if s.end]
     count = sum(len(s.transitions) for s in route.steps)
     parts = [

@@ -42,7 +42,7 @@ def parse_route(raw: bytes, file: str, slug: str) -> LoadedRoute:
     try:
         route = Route.model_validate(source.data)
     except ValidationError as exc:
-        # Reference checks work on the raw data, so they still add their findings here.
+        # Reference checks run on what can be salvaged of the file, so they still add their findings here.
         raise RouteProblems(problems + translate(exc, source) + check_references(source)) from None
     problems.extend(check_route(route, source))
     if problems:

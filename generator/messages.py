@@ -8,14 +8,12 @@ which fields the model allows at that place.
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Route
+from .modelpaths import model_at, unwrap
 from .problems import Problem
 from .yamlsource import PathKey, SourceData, dotted
 
@@ -26,39 +24,6 @@ def _is_union_tag(part: str) -> bool:
     """Pydantic's name for a text branch of a union: 'str', 'constrained-str', or that text
     type wrapped in a validator ('function-after[_no_control(), constrained-str]')."""
     return part in _UNION_TAGS or part.startswith(("function-after[", "function-before[", "function-wrap["))
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    """The concrete types inside Optional, list, Annotated and Union."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType, list):
-        out: list[Any] = []
-        for arg in typing.get_args(annotation):
-            out.extend(_unwrap(arg))
-        return out
-    return [annotation]
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    return [t for t in _unwrap(annotation) if isinstance(t, type) and issubclass(t, BaseModel)]
-
-
-def model_at(path: PathKey) -> type[BaseModel] | None:
-    """The model class that describes the mapping at `path` in a route file."""
-    current: type[BaseModel] | None = Route
-    for part in path:
-        if current is None:
-            return None
-        if isinstance(part, int):
-            continue
-        match = next((f for f in current.model_fields.values() if f.alias == part), None)
-        if match is None:
-            return None
-        models = _models_in(match.annotation)
-        current = models[0] if models else None
-    return current
 
 
 def allowed_keys(model: type[BaseModel]) -> list[str]:
@@ -72,7 +37,7 @@ def _expected_enum(model: type[BaseModel] | None, key: str) -> list[str]:
     match = next((f for f in model.model_fields.values() if f.alias == key), None)
     if match is None:
         return []
-    for t in _unwrap(match.annotation):
+    for t in unwrap(match.annotation):
         if isinstance(t, type) and issubclass(t, Enum):
             return [str(m.value) for m in t]
     return []

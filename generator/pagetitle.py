@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .pages.base import GeneratedPage, SiteContext
+from .context import SiteContext
+from .pages.base import GeneratedPage
 
 SEPARATOR = " · "
 

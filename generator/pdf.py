@@ -4,6 +4,8 @@ Schools attach the route to their ondersteuningsplan as a PDF. The print page al
 the route as one A4 document (see pages/printable.py and overrides/assets/print.css), so
 a PDF is that page printed by a real browser: the PDF looks exactly like printing from the
 site. The built site is served on 127.0.0.1 only while printing; nothing leaves the machine.
+Which routes there are comes from the route files, and where their print version lives
+from the URL layout (generator/layout.py), not from reading the built site back.
 """
 
 from __future__ import annotations
@@ -11,18 +13,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import os_error_text, terminal_safe
+from .layout import Layout
+from .model import LoadedRoute
+from .problems import os_error_text
 
 CHROMIUM_ENV = "ROUTEWIJZER_CHROMIUM"
 """Environment variable with the path of the Chromium (or Chrome) program to use."""
@@ -50,21 +51,6 @@ class PdfError(RuntimeError):
     """Something the user can fix; the message is Dutch and says what to do."""
 
 
-@dataclass(frozen=True)
-class RouteEntry:
-    """A route as listed in the built site's routes.json."""
-
-    slug: str
-    title: str
-    handbook: str
-    """URL of the route's Overzicht, relative to the site root (e.g. 'de-kempen/')."""
-
-    @property
-    def print_path(self) -> str:
-        """URL of the print version, relative to the site root."""
-        return f"{self.handbook}afdrukken/"
-
-
 def find_chromium(explicit: str | None = None) -> str:
     """The Chromium program: the given path, else $ROUTEWIJZER_CHROMIUM, else one on PATH."""
     wanted = explicit or os.environ.get(CHROMIUM_ENV)
@@ -88,49 +74,16 @@ def chromium_command(chromium: str, url: str, out: Path) -> list[str]:
     return [chromium, *CHROMIUM_FLAGS, f"--print-to-pdf={out}", url]
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_URL_DIR = re.compile(r"^(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$")
-"""A site-relative folder URL such as 'de-kempen/' or 'routes/de-kempen/': no '..', no host."""
-
-
-def _entry(item: object, number: int, index: Path) -> RouteEntry:
-    """One routes.json entry, checked: a slug names the PDF file, so it must be a plain id."""
-    if not isinstance(item, dict):
-        raise PdfError(f"{index}: route nummer {number} is geen object met 'slug', 'titel' en 'handboek'.")
-    slug, title, handbook = item.get("slug"), item.get("titel"), item.get("handboek")
-    if not isinstance(slug, str) or not _SLUG.match(slug):
-        raise PdfError(terminal_safe(f"{index}: route nummer {number} heeft een ongeldige slug ({slug!r}); een slug "
-                                     "bestaat uit kleine letters, cijfers en streepjes. Bouw de site opnieuw."))
-    if not isinstance(handbook, str) or not _URL_DIR.match(handbook) or any(
-            part in (".", "..") for part in handbook.split("/")):
-        raise PdfError(terminal_safe(f"{index}: route '{slug}' heeft een ongeldig 'handboek'-adres ({handbook!r}). "
-                                     "Bouw de site opnieuw."))
-    return RouteEntry(slug=slug, title=title if isinstance(title, str) else slug, handbook=handbook)
-
-
-def site_routes(site: Path) -> list[RouteEntry]:
-    """The routes of a built site, from its open-data index routes.json (checked, never trusted)."""
-    index = site / "routes.json"
-    if not index.is_file():
-        raise PdfError(f"{site}: dit is geen gebouwde Routewijzer-site (routes.json ontbreekt). "
+def check_site(site: Path, layout: Layout) -> None:
+    """Refuse a folder that is not a built Routewijzer site (it has no open-data index)."""
+    if not (site / layout.index).is_file():
+        raise PdfError(f"{site}: dit is geen gebouwde Routewijzer-site ({layout.index} ontbreekt). "
                        "Bouw de site eerst met 'mkdocs build' of laat --site weg.")
-    try:
-        if index.stat().st_size > 10_000_000:
-            raise PdfError(f"{index}: dit bestand is te groot voor een routelijst; bouw de site opnieuw.")
-        data = json.loads(index.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        raise PdfError(f"{index}: dit bestand is beschadigd (geen geldige JSON). Bouw de site opnieuw met "
-                       "'mkdocs build' of laat --site weg.") from None
-    routes = data.get("routes") if isinstance(data, dict) else None
-    if not isinstance(routes, list):
-        raise PdfError(f"{index}: hier ontbreekt de lijst 'routes'. Bouw de site opnieuw met 'mkdocs build'.")
-    entries = [_entry(item, n, index) for n, item in enumerate(routes, start=1)]
-    seen: set[str] = set()
-    for entry in entries:
-        if entry.slug in seen:
-            raise PdfError(f"{index}: route '{entry.slug}' staat er twee keer in. Bouw de site opnieuw.")
-        seen.add(entry.slug)
-    return entries
+
+
+def print_address(layout: Layout, slug: str) -> str:
+    """Address of a route's print version below the site root, e.g. 'de-kempen/afdrukken/'."""
+    return layout.url(layout.print(slug))
 
 
 def prepare_output(out_dir: Path) -> None:
@@ -144,7 +97,7 @@ def prepare_output(out_dir: Path) -> None:
         raise PdfError(f"{out_dir}: deze map kan niet gemaakt worden: {os_error_text(exc)}.") from None
 
 
-def select_routes(available: list[RouteEntry], wanted: list[str]) -> list[RouteEntry]:
+def select_routes(available: list[LoadedRoute], wanted: list[str]) -> list[LoadedRoute]:
     """The routes asked for by slug (all when none are named), in the order asked."""
     if not wanted:
         return available
@@ -202,9 +155,17 @@ def build_site(config: Path, target: Path) -> None:
         raise PdfError("De site kon niet gebouwd worden:\n" + (result.stderr or result.stdout).strip())
 
 
-def make_pdfs(site: Path, routes: list[RouteEntry], out_dir: Path, chromium: str,
-              on_route: Callable[[RouteEntry], None] | None = None) -> list[Path]:
-    """Print each route's print version from the built site to `<out_dir>/<slug>.pdf`."""
+def make_pdfs(site: Path, routes: list[LoadedRoute], layout: Layout, out_dir: Path, chromium: str,
+              on_route: Callable[[LoadedRoute], None] | None = None) -> list[Path]:
+    """Print each route's print version (`Layout.print`) from the built site to `<out_dir>/<slug>.pdf`.
+
+    The routes are the loaded route files, so the slugs are checked ones; nothing the built
+    site holds decides which files are written."""
+    for route in routes:
+        address = print_address(layout, route.slug)
+        if not (site / address / "index.html").is_file():
+            raise PdfError(f"{site}: de afdrukversie van route '{route.slug}' ({address}) ontbreekt; deze site is "
+                           "niet uit deze routes gebouwd. Bouw de site opnieuw of laat --site weg.")
     written: list[Path] = []
     with serve(site) as base:
         for route in routes:
@@ -213,6 +174,6 @@ def make_pdfs(site: Path, routes: list[RouteEntry], out_dir: Path, chromium: str
             out = out_dir / f"{route.slug}.pdf"
             if out.resolve().parent != out_dir.resolve():  # slugs are checked; this keeps it so
                 raise PdfError(f"{route.slug}: deze PDF zou buiten {out_dir} komen; niets geschreven.")
-            print_pdf(chromium, base + route.print_path, out)
+            print_pdf(chromium, base + print_address(layout, route.slug), out)
             written.append(out)
     return written

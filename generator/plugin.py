@@ -23,19 +23,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .abbreviations import PageAbbreviations, add_abbreviations
+from .context import SiteContext
 from .css_bundle import BUNDLE, bundle_text, bundled_extra_css, local_stylesheets
+from .layout import Layout
 from .load import is_slug, load_routes, route_files
 from .nav import build_nav
 from .pagetitle import page_meta
 from .pages import SITE_PAGES, render_site
-from .pages.base import GeneratedPage, SiteContext
+from .pages.base import GeneratedPage
+from .pages.home import fill_home
 from .pages.printable import available_pdfs
-from .pages.home import HOME_SRC, fill_home
 from .problems import RouteProblems
 from .route_cache import rendered_route
 from .search_scope import route_dir_of, scope_search, search_base, write_part_manifest
 from .url_claims import all_claims, collisions
-from .wegwijzer.site import fill_site_wegwijzer
 
 log = get_plugin_logger(__name__)
 
@@ -130,23 +131,23 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 raise RoutesNotBuilt(f"mkdocs.yml: onbekende route(s) bij 'include': {', '.join(sorted(unknown))} "
                                   f"(bekend: {', '.join(sorted(f.stem for f in files))}).")
             files = [f for f in files if f.stem in wanted]
-        pdfs = available_pdfs(Path(config.docs_dir))
-        prefix = route_prefix(self.config.prefix)
+        layout = self.layout()
+        pdfs = available_pdfs(Path(config.docs_dir), layout)
         if self.cache_dir is None and not self.is_partial():
             routes, problems = load_routes(files)
             route_pages = None
         else:
-            routes, problems, route_pages = self._load_cached(files, prefix, pdfs)
+            routes, problems, route_pages = self._load_cached(files, layout, pdfs)
         if problems:
             raise RoutesNotBuilt("De routes bevatten fouten; de site is niet gebouwd:\n"
                               + "\n".join(str(p) for p in problems))
         if not routes:
             log.warning("Geen routes gevonden in %s.", self.config.routes)
-        self.context = SiteContext(routes=tuple(routes), prefix=prefix, pdfs=pdfs)
-        clashes = collisions(routes, self.context, all_claims(config, prefix))
+        self.context = SiteContext(routes=tuple(routes), layout=layout, pdfs=pdfs)
+        clashes = collisions(routes, self.context, all_claims(config, layout))
         if clashes:
             raise RoutesNotBuilt("Twee bronnen voor één webadres; de site is niet gebouwd:\n" + "\n".join(clashes))
-        self.abbreviations = PageAbbreviations(self.context.routes, self.context.route_dir)
+        self.abbreviations = PageAbbreviations(self.context)
         try:
             if route_pages is None:
                 self.pages = render_site(self.context)
@@ -158,18 +159,19 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         if self.config.nav:
             generated = build_nav(self.pages, self.context)
             if config.nav is None:
-                home = [{"Home": "index.md"}] if (Path(config.docs_dir) / "index.md").exists() else []
+                home_src = layout.home
+                home = [{"Home": home_src}] if (Path(config.docs_dir) / home_src).exists() else []
                 config.nav = home + generated
             else:
                 config.nav = list(config.nav) + generated
         return config
 
-    def _load_cached(self, files: list[Path], prefix: str, pdfs: frozenset[str]) -> tuple[list[Any], list[Any], list[GeneratedPage]]:
+    def _load_cached(self, files: list[Path], layout: Layout, pdfs: frozenset[str]) -> tuple[list[Any], list[Any], list[GeneratedPage]]:
         """Routes and their pages via the on-disk cache (split build); same order as render_site."""
         routes, problems, pages = [], [], []
         for path in files:
             try:
-                rendered = rendered_route(path, prefix, pdfs, self.cache_dir)
+                rendered = rendered_route(path, layout, pdfs, self.cache_dir)
             except RouteProblems as exc:
                 problems.extend(exc.problems)
                 continue
@@ -179,6 +181,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
             routes.append(rendered.loaded)
             pages.extend(rendered.pages)
         return routes, problems, pages
+
+    def layout(self) -> Layout:
+        """The URL layout this plugin's options give (today only `prefix` is an option)."""
+        return Layout(prefix=route_prefix(self.config.prefix))
 
     def own_route_dirs(self) -> list[str]:
         """The route folders this build writes: all of them, or in a part build its share."""
@@ -250,9 +256,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 page.meta.update(page_meta(src, page.title or "", self.by_src.get(src), self.context,
                                            config.site_name))
                 page.meta.setdefault("rw_route_dir", "")
-        if self.context is not None and page.file.src_uri == HOME_SRC:
-            return fill_site_wegwijzer(fill_home(markdown, self.context, page.file.src_uri), self.context,
-                                       page.file.src_uri)
+        if self.context is not None and page.file.src_uri == self.context.layout.home:
+            return fill_home(markdown, self.context, page.file.src_uri)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

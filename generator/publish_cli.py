@@ -14,11 +14,12 @@ from pathlib import Path
 from .diff import diff_routes, render_changes
 from .load import display_path, load_routes, parse_route, route_files
 from .model import LoadedRoute
-from .pages.base import SiteContext
+from .context import SiteContext
 from .pages.open_data import export_files
-from .pages.printable import PDF_DIR
-from .pdf import PdfError, build_site, find_chromium, make_pdfs, prepare_output, select_routes, site_routes
+from .pdf import PdfError, build_site, check_site, find_chromium, make_pdfs, prepare_output, select_routes
 from .problems import RouteProblems, os_error_text, terminal_safe
+from .site_settings import SettingsError, SiteSettings, read_settings
+from .site_settings import route_paths as site_route_paths
 from .yamlsource import read_file_bytes
 
 
@@ -37,7 +38,7 @@ def route_paths(args: argparse.Namespace) -> list[Path] | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write route.json per route, routes.json and the schema, exactly as the site publishes them."""
+    """Write each route's JSON, the index and the schema, exactly as the site publishes them."""
     paths = route_paths(args)
     if paths is None:
         return 1
@@ -54,7 +55,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"{target}: dit is geen map (maar een bestand of apparaat). Geef met --map een map voor de "
               "JSON-bestanden.", file=sys.stderr)
         return 1
-    files = export_files(SiteContext(routes=tuple(routes)))
+    context = SiteContext(routes=tuple(routes))
+    files = export_files(context)
     try:
         for relative, text in files.items():
             out = target / relative
@@ -92,18 +94,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _docs_dir(config: Path) -> Path:
-    """The docs dir named in mkdocs.yml (where `pdf/<slug>.pdf` is published from)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    if not config.is_file():
-        raise PdfError(f"{config} bestaat niet. Start de opdracht in de map met mkdocs.yml, of geef "
-                       "--config of --uitvoer.")
+def _site_routes(config: Path) -> tuple[SiteSettings, list[LoadedRoute]]:
+    """The site's settings and its routes, loaded and checked as the build loads them."""
     try:
-        return Path(load_config(config_file=str(config)).docs_dir)
-    except (ConfigurationError, OSError) as exc:
-        raise PdfError(f"{config}: de MkDocs-instellingen kunnen niet gelezen worden ({exc}).") from None
+        settings = read_settings(config)
+    except SettingsError as exc:
+        raise PdfError(f"{exc} Geef zo nodig het instellingenbestand met --config.") from None
+    routes, problems = load_routes(site_route_paths(settings))
+    if problems:
+        raise PdfError("De routes bevatten fouten; er is geen PDF gemaakt:\n" + "\n".join(str(p) for p in problems))
+    return settings, routes
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -111,21 +111,21 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     config = Path(args.config)
     try:
         chromium = find_chromium(args.chromium)
-        out_dir = Path(args.uitvoer) if args.uitvoer else _docs_dir(config) / PDF_DIR
+        settings, available = _site_routes(config)
+        layout = settings.layout
+        out_dir = Path(args.uitvoer) if args.uitvoer else settings.docs_dir / layout.pdf_dir
         prepare_output(out_dir)
+        routes = select_routes(available, args.routes)
         with tempfile.TemporaryDirectory(prefix="routewijzer-site-") as tmp:
             if args.site:
                 site = Path(args.site)
+                check_site(site, layout)
             else:
-                if not config.is_file():
-                    raise PdfError(f"{config} bestaat niet. Start de opdracht in de map met mkdocs.yml, of geef "
-                                   "--config of --site.")
                 print("De site wordt gebouwd…")
                 site = Path(tmp)
                 build_site(config, site)
-            routes = select_routes(site_routes(site), args.routes)
-            written = make_pdfs(site, routes, out_dir, chromium,
-                                on_route=lambda r: print(f"PDF maken: {r.slug} ({r.title})…", flush=True))
+            written = make_pdfs(site, routes, layout, out_dir, chromium,
+                                on_route=lambda r: print(f"PDF maken: {r.slug} ({r.route.title})…", flush=True))
     except PdfError as exc:
         print(f"routewijzer pdf: {exc}", file=sys.stderr)
         return 1

@@ -1,4 +1,4 @@
-"""The Jinja environment every page renderer uses.
+"""The Jinja environment every page renderer uses, with every filter its templates need.
 
 Templates hold all markup; values are HTML-escaped automatically, so text from a route
 file (which may contain '<script>' or '{{ }}') is always shown as text. Generated pages
@@ -13,13 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .dates import dutch_date
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def dot_string(value: object) -> Markup:
+    """A value as a quoted DOT string: backslashes, quotes, newlines and '&' made literal.
+
+    Graphviz decodes HTML entities in labels, so '&' is written as '&amp;'; a backslash
+    would start an escape such as '\\N' (node name), so it is doubled.
+    """
+    text = str(value)
+    text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return Markup(f'"{text}"')
 
 
 def md_inline(text: str) -> Markup:
@@ -48,6 +60,7 @@ def environment() -> Environment:
     # became a surrogate pair ("\ud83d\ude00") that YAML decodes to two broken characters.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["md_inline"] = md_inline
+    env.filters["dot"] = dot_string  # flowchart.dot.j2
     env.filters["dutch_date"] = dutch_date
     return env
 

@@ -1,8 +1,8 @@
 """Each route loaded and rendered once, cached on disk by the route file's content.
 
-A route's pages depend only on its own file, the URL prefix, whether its PDF exists and the
+A route's pages depend only on its own file, the URL layout, whether its PDF exists and the
 generator's code (see `pages.ROUTE_PAGES`: route renderers get the site context only for
-`prefix`, `pdfs` and `route_dir`). So the key is a hash of exactly those; a saved route file
+its `layout` and `pdfs`). So the key is a hash of exactly those; a saved route file
 re-renders that route only, and a new generator version misses every entry. Used by the
 split build (generator/split_build.py), whose parallel parts all need every route's
 navigation titles but should not each render 150 routes.
@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .context import SiteContext
+from .layout import Layout
 from .load import load_route
 from .model import LoadedRoute
 from .pages import ROUTE_PAGES
-from .pages.base import GeneratedPage, SiteContext
+from .pages.base import GeneratedPage
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -49,18 +51,18 @@ def route_pages(loaded: LoadedRoute, context: SiteContext) -> tuple[GeneratedPag
     return tuple(page for renderer in ROUTE_PAGES for page in renderer(loaded, context))
 
 
-def cache_key(raw: bytes, slug: str, prefix: str, has_pdf: bool) -> str:
+def cache_key(raw: bytes, slug: str, layout: Layout, has_pdf: bool) -> str:
     digest = hashlib.sha256(generator_version().encode())
-    digest.update(f"\0{slug}\0{prefix}\0{int(has_pdf)}\0".encode())
+    digest.update(f"\0{slug}\0{layout!r}\0{int(has_pdf)}\0".encode())
     digest.update(raw)
     return digest.hexdigest()
 
 
-def rendered_route(path: Path, prefix: str, pdfs: frozenset[str], cache_dir: Path | None) -> RenderedRoute:
+def rendered_route(path: Path, layout: Layout, pdfs: frozenset[str], cache_dir: Path | None) -> RenderedRoute:
     """Load, validate and render one route, from the cache when its key is there.
 
     Raises RouteProblems (Dutch, file:line) for a bad route, like `load_route`."""
-    key = cache_key(path.read_bytes(), path.stem, prefix, path.stem in pdfs) if cache_dir else ""
+    key = cache_key(path.read_bytes(), path.stem, layout, path.stem in pdfs) if cache_dir else ""
     entry = cache_dir / f"{key}.pickle" if cache_dir else None
     if entry is not None and entry.is_file():
         try:
@@ -70,7 +72,7 @@ def rendered_route(path: Path, prefix: str, pdfs: frozenset[str], cache_dir: Pat
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             pass  # a damaged or outdated entry is rebuilt below
     loaded = load_route(path)
-    context = SiteContext(routes=(loaded,), prefix=prefix, pdfs=pdfs)
+    context = SiteContext(routes=(loaded,), layout=layout, pdfs=pdfs)
     result = RenderedRoute(loaded=loaded, pages=route_pages(loaded, context))
     if entry is not None:
         entry.parent.mkdir(parents=True, exist_ok=True)

@@ -27,55 +27,32 @@ import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from .load import route_files
+from .layout import Layout
 from .problems import Problem, RouteProblems
 from .route_cache import cache_key, rendered_route
 from .search_scope import INDEX, PART_MANIFEST, merged_root_index, read_index
+from .site_settings import SettingsError, SiteSettings, read_settings, route_paths
 
 
 class SplitBuildError(Exception):
     """A Dutch message for the reader of the command line; no traceback."""
 
 
-@dataclass(frozen=True)
-class SiteSettings:
-    """What the split build needs from mkdocs.yml, read once."""
-
-    config_file: Path
-    routes_dir: Path
-    include: tuple[str, ...]
-    prefix: str
-    docs_dir: Path
-
-
-def read_settings(config_file: Path) -> SiteSettings:
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file))
-    plugin = config.plugins.get("routewijzer")
-    if plugin is None:
-        raise SplitBuildError(f"{config_file}: de routewijzer-plugin staat niet bij 'plugins:'.")
-    from .plugin import route_prefix
-
-    return SiteSettings(config_file=config_file.resolve(),
-                        routes_dir=(config_file.resolve().parent / plugin.config.routes).resolve(),
-                        include=tuple(plugin.config.include), prefix=route_prefix(plugin.config.prefix),
-                        docs_dir=Path(config.docs_dir))
-
-
-def _route_paths(settings: SiteSettings) -> list[Path]:
-    files = route_files([settings.routes_dir]) if settings.routes_dir.is_dir() else []
-    return [f for f in files if not settings.include or f.stem in settings.include]
-
-
-def _render_one(args: tuple[Path, str, frozenset[str], Path]) -> list[Problem]:
-    path, prefix, pdfs, cache_dir = args
+def _settings(config_file: Path) -> SiteSettings:
+    """The site's settings, with a settings problem as a SplitBuildError."""
     try:
-        rendered_route(path, prefix, pdfs, cache_dir)
+        return read_settings(config_file)
+    except SettingsError as exc:
+        raise SplitBuildError(str(exc)) from None
+
+
+def _render_one(args: tuple[Path, Layout, frozenset[str], Path]) -> list[Problem]:
+    path, layout, pdfs, cache_dir = args
+    try:
+        rendered_route(path, layout, pdfs, cache_dir)
     except RouteProblems as exc:
         return list(exc.problems)
     return []
@@ -85,9 +62,9 @@ def prerender(settings: SiteSettings, cache_dir: Path, jobs: int) -> None:
     """Render every route not yet in the cache, `jobs` at a time; stop on bad routes."""
     from .pages.printable import available_pdfs
 
-    pdfs = available_pdfs(settings.docs_dir)
-    work = [(p, settings.prefix, pdfs, cache_dir) for p in _route_paths(settings)
-            if not (cache_dir / f"{cache_key(p.read_bytes(), p.stem, settings.prefix, p.stem in pdfs)}.pickle").is_file()]
+    pdfs = available_pdfs(settings.docs_dir, settings.layout)
+    work = [(p, settings.layout, pdfs, cache_dir) for p in route_paths(settings)
+            if not (cache_dir / f"{cache_key(p.read_bytes(), p.stem, settings.layout, p.stem in pdfs)}.pickle").is_file()]
     if not work:  # every route is cached: no worker processes to start
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
@@ -162,7 +139,7 @@ def build_all(config_file: Path, site_dir: Path, jobs: int, cache_dir: Path) -> 
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))  # the same dates in every part
     times: dict[str, float] = {}
     start = time.perf_counter()
-    settings = read_settings(config_file)
+    settings = _settings(config_file)
     prerender(settings, cache_dir, jobs)
     times["routes"] = time.perf_counter() - start
     work = site_dir.parent / f".{site_dir.name}-delen"
@@ -190,8 +167,8 @@ def rebuild_routes(config_file: Path, site_dir: Path, slugs: set[str], cache_dir
     from mkdocs.exceptions import Abort, PluginError
 
     start = time.perf_counter()
-    settings = read_settings(config_file)
-    route_dirs = [settings.prefix + p.stem + "/" for p in _route_paths(settings)]
+    settings = _settings(config_file)
+    route_dirs = [settings.layout.route_dir(p.stem) for p in route_paths(settings)]
     work = site_dir.parent / f".{site_dir.name}-bijwerken"
     if work.exists():
         shutil.rmtree(work)
@@ -205,7 +182,7 @@ def rebuild_routes(config_file: Path, site_dir: Path, slugs: set[str], cache_dir
         shutil.rmtree(work, ignore_errors=True)
         raise SplitBuildError(str(exc)) from None
     for slug in sorted(slugs):
-        route_dir = settings.prefix + slug + "/"
+        route_dir = settings.layout.route_dir(slug)
         target = site_dir / route_dir
         if target.exists():
             shutil.rmtree(target)
@@ -220,7 +197,7 @@ def rebuild_routes(config_file: Path, site_dir: Path, slugs: set[str], cache_dir
 def route_stamps(config_file: Path) -> dict[str, tuple[int, int]]:
     """Modification time and size of every route file, by slug: what the edit loop watches."""
     stamps = {}
-    for path in _route_paths(read_settings(config_file)):
+    for path in route_paths(_settings(config_file)):
         stat = path.stat()
         stamps[path.stem] = (stat.st_mtime_ns, stat.st_size)
     return stamps

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from .context import SiteContext
+from .layout import Layout
 from .model import LoadedRoute
 from .pages import SITE_PAGES
-from .pages.base import SiteContext
+from .search_scope import INDEX
 from .urls import page_url
 
 _THEME_SKIP = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*")
@@ -41,9 +43,9 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def site_page_claims(prefix: str) -> list[Claim]:
+def site_page_claims(layout: Layout) -> list[Claim]:
     """The site-wide pages Routewijzer makes (asked of the renderers, so a new one counts too)."""
-    empty = SiteContext(routes=(), prefix=prefix)
+    empty = SiteContext(routes=(), layout=layout)
     claims = []
     for renderer in SITE_PAGES:
         for page in renderer(empty):
@@ -78,7 +80,7 @@ def theme_claims(config: MkDocsConfig) -> list[Claim]:
 def plugin_claims(config: MkDocsConfig) -> list[Claim]:
     """Files other plugins write after the build (the search index)."""
     if "search" in config.plugins or "material/search" in config.plugins:
-        return [Claim("search/search_index.json", "de zoekindex van de zoekfunctie (search/)")]
+        return [Claim(INDEX, "de zoekindex van de zoekfunctie (search/)")]
     return []
 
 
@@ -86,7 +88,7 @@ def collisions(routes: Iterable[LoadedRoute], context: SiteContext, claims: list
     """Dutch `file:line:col` messages for every route whose folder holds a claimed URL."""
     messages = []
     for loaded in routes:
-        folder = page_url(context.route_dir(loaded.slug) + "index.md")
+        folder = context.layout.route_url(loaded.slug)
         taken = [c for c in claims if c.url == folder.rstrip("/") or c.url.startswith(folder)]
         if taken:
             first = taken[0]
@@ -98,7 +100,7 @@ def collisions(routes: Iterable[LoadedRoute], context: SiteContext, claims: list
     return messages
 
 
-def all_claims(config: MkDocsConfig, prefix: str) -> list[Claim]:
+def all_claims(config: MkDocsConfig, layout: Layout) -> list[Claim]:
     """Every URL a route folder may not overlap."""
-    return (site_page_claims(prefix) + docs_claims(Path(config.docs_dir)) + theme_claims(config)
+    return (site_page_claims(layout) + docs_claims(Path(config.docs_dir)) + theme_claims(config)
             + plugin_claims(config))

@@ -24,7 +24,7 @@ import pytest
 from support.browser import CHROMIUM_ARGS, PageRecorder, QuietHandler, chromium_path, is_local, serve
 from support.browser import new_page as _new_page
 from support.paths import ROOT
-from support.site import SiteBuildFailed, build_site, page_urls, shared_site
+from support.site import SiteBuildFailed, build_site, page_urls, shared_routes_site, shared_site
 
 # Old names, kept for test files written against the conftest of before `support`.
 _QuietHandler = QuietHandler
@@ -80,6 +80,22 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def built_site(request: pytest.FixtureRequest) -> Path:
     """The handbook of all routes, built once for the whole test run (all workers)."""
     return _site(request.config)
+
+
+@pytest.fixture(scope="session")
+def routes_site(request: pytest.FixtureRequest) -> Any:
+    """Factory: the site of made-up routes (name, file name → YAML text), built once per run.
+
+    Every worker that asks for the same routes gets the same folder, so a module whose tests
+    xdist spreads over workers does not build its site once per worker.
+    """
+    def make(name: str, files: dict[str, str]) -> Path:
+        try:
+            return shared_routes_site(shared_base(request.config) / "shared-sites", name, files)
+        except SiteBuildFailed as failure:
+            pytest.fail(str(failure), pytrace=False)
+
+    return make
 
 
 @pytest.fixture(scope="session")

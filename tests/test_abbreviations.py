@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.abbreviations import PageAbbreviations, add_abbreviations, route_abbreviations, shared_abbreviations
+from generator.context import SiteContext
 
 from support.routes import handbook_route, starter_route
 
@@ -89,7 +90,7 @@ def test_a_route_page_uses_its_own_route_only() -> None:
     test, starter = handbook_route(), starter_route()
     shared = shared_abbreviations([starter, test])
     assert set(shared) <= set(route_abbreviations(test)) & set(route_abbreviations(starter))
-    page = PageAbbreviations([starter, test], lambda slug: f"{slug}/").for_page("testroute/index.md")
+    page = PageAbbreviations(SiteContext(routes=(starter, test))).for_page("testroute/index.md")
     assert page["OT"] == "Ondersteuningsteam"
     assert page == route_abbreviations(test)
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
 from generator.model import LoadedRoute
-from generator.pages.handbook import RouteView
+from generator.handbook import RouteView
 
 from support.routes import site_routes
 

@@ -3,7 +3,6 @@ home cards, Vergelijken and Begrippen, on a phone and in dark mode, fully offlin
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

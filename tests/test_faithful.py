@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from generator.load import load_routes
 from generator.model import LoadedRoute
-from generator.pages.handbook import RouteView
+from generator.handbook import RouteView
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUTES, _PROBLEMS = load_routes([ROOT / "routes"])
@@ -104,7 +104,7 @@ def sentences_of(value: str) -> list[str]:
 def shown(value: str, text: str) -> bool:
     """Whether a page shows a statement: whole, or sentence by sentence.
 
-    Pages say a sentence once (generator.pages.handbook.Once): a paragraph or list item
+    Pages say a sentence once (generator.handbook.Once): a paragraph or list item
     leaves out the sentences the page said higher up, so a statement can be on the page in
     pieces. Every sentence must still be there; a field with a sentence of its own that a
     template drops fails."""

@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import flowchart
-from generator.flowchart import FlowchartError, dot_string, flowchart_dot, flowchart_svg, run_graphviz
+from generator.flowchart import FlowchartError, flowchart_dot, flowchart_svg, run_graphviz
 
-from generator.pages.handbook import page_links
+from generator.links import PageLinks
+from generator.render import dot_string
 from generator.pages.printable import render_print_page
 from support.routes import context, handbook_route
 
@@ -25,7 +26,7 @@ XLINK = "{http://www.w3.org/1999/xlink}href"
 @pytest.fixture(scope="module")
 def svg() -> str:
     loaded = handbook_route()
-    return flowchart_svg(loaded, page_links(loaded, context(loaded), "testroute/index.md").step)
+    return flowchart_svg(loaded, PageLinks(context(loaded).layout, loaded.slug, "testroute/index.md").step)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def test_one_node_per_step_with_tier_class_and_relative_link(tree: ElementTree.E
 
 def test_links_are_relative_to_the_page_the_chart_is_on() -> None:
     loaded = handbook_route()
-    dot = flowchart_dot(loaded, page_links(loaded, context(loaded, prefix="routes/"), "routes/testroute/afdrukken.md").step)
+    dot = flowchart_dot(loaded, PageLinks(context(loaded, prefix="routes/").layout, loaded.slug, "routes/testroute/afdrukken.md").step)
     assert 'URL="../stappen/stap-1/"' in dot
 
 
@@ -131,13 +132,13 @@ def test_route_text_in_the_svg_is_escaped(svg: str) -> None:
 
 def test_svg_is_cached_by_dot_text(monkeypatch: pytest.MonkeyPatch) -> None:
     loaded = handbook_route()
-    flowchart_svg(loaded, page_links(loaded, context(loaded), "testroute/index.md").step)
+    flowchart_svg(loaded, PageLinks(context(loaded).layout, loaded.slug, "testroute/index.md").step)
 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("graphviz ran again for the same DOT text")
 
     monkeypatch.setattr(subprocess, "run", fail)
-    flowchart_svg(loaded, page_links(loaded, context(loaded), "testroute/index.md").step)
+    flowchart_svg(loaded, PageLinks(context(loaded).layout, loaded.slug, "testroute/index.md").step)
 
 
 def test_missing_graphviz_gives_a_dutch_error(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from support.site import config_for_routes, html_pages
-from conftest import build_site
+from support.site import html_pages
 from generator.abbreviations import PageAbbreviations, shared_abbreviations
+from generator.context import SiteContext
 from generator.load import parse_route
 from generator.model import LoadedRoute
 from support.routes import starter_text
@@ -48,7 +48,7 @@ def _loaded(slug: str, data: dict[str, Any]) -> LoadedRoute:
 
 def test_route_pages_get_their_own_site_pages_the_shared() -> None:
     greedy, other = _loaded("gulzig", _greedy()), _loaded("anders", _other())
-    tables = PageAbbreviations([greedy, other], lambda slug: f"{slug}/")
+    tables = PageAbbreviations(SiteContext(routes=(greedy, other)))
     assert tables.for_page("gulzig/stappen/stap-1.md")["de"] == "Deskundige expertise"
     assert "de" not in tables.for_page("anders/stappen/stap-1.md")
     assert tables.for_page("anders/index.md")["IB"] == "Interne begeleiding"
@@ -70,18 +70,9 @@ _ABBR = re.compile(r"<abbr\b[^>]*>([^<]*)</abbr>")
 
 
 @pytest.fixture(scope="module")
-def two_route_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("abbr-scope")
-    routes = folder / "routes"
-    routes.mkdir()
-    for slug, data in (("gulzig", _greedy()), ("anders", _other())):
-        (routes / f"{slug}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                             encoding="utf-8")
-    site = folder / "site"
-    with config_for_routes(routes) as config:
-        result = build_site(site, config)
-    assert result.returncode == 0, result.stderr
-    return site
+def two_route_site(routes_site: Any) -> Path:
+    return routes_site("abbr-scope", {f"{slug}.yaml": yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+                                      for slug, data in (("gulzig", _greedy()), ("anders", _other()))})
 
 
 def test_built_pages_wrap_de_only_on_its_own_route(two_route_site: Path) -> None:

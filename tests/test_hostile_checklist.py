@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from support.site import config_for_routes
-from conftest import build_site, serve
+from conftest import serve
 from support.routes import starter_text
 
 pytestmark = pytest.mark.browser
@@ -41,18 +40,10 @@ def _route(edited: bool) -> str:
 
 
 @pytest.fixture(scope="module")
-def versions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("checklist")
-    built = {}
-    for name, edited in (("oud", False), ("nieuw", True)):
-        routes = folder / f"routes-{name}"
-        routes.mkdir()
-        (routes / "school.yaml").write_text(_route(edited), encoding="utf-8")
-        with config_for_routes(routes) as config:
-            result = build_site(folder / name, config)
-        assert result.returncode == 0, result.stderr
-        built[name] = folder / name
-    www = folder / "www"
+def versions(routes_site: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    built = {name: routes_site(f"checklist-{name}", {"school.yaml": _route(edited)})
+             for name, edited in (("oud", False), ("nieuw", True))}
+    www = tmp_path_factory.mktemp("checklist") / "www"
     www.mkdir()
     built["www"] = www
     return built

@@ -20,7 +20,7 @@ from generator.dates import dutch_date
 from generator.limits import MAX_BYTES, MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_PATHS, MAX_STEPS, MAX_TRANSITIONS
 from generator.load import load_route, parse_route
 from generator.model import LoadedRoute
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
 from generator.pages.wegwijzer import render_wegwijzer_pages
 from generator.problems import Problem, RouteProblems
 from support.paths import ROOT

@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from support.site import config_for_routes
-from conftest import build_site, serve
+from conftest import serve
 from support.routes import starter_text
 from support.site import page_urls
 
@@ -52,18 +51,10 @@ def hostile_route(name: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile-tooltips")
-    routes = folder / "routes"
-    routes.mkdir()
-    for slug, name in (("eerste", "Basisschool Een"), ("tweede", "Basisschool Twee")):
-        text = yaml.safe_dump(hostile_route(name), allow_unicode=True, sort_keys=False, width=1000)
-        (routes / f"{slug}.yaml").write_text(text, encoding="utf-8")
-    site = folder / "site"
-    with config_for_routes(routes) as config:
-        result = build_site(site, config)
-    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
-    return site
+def hostile_site(routes_site: Any) -> Path:
+    files = {f"{slug}.yaml": yaml.safe_dump(hostile_route(name), allow_unicode=True, sort_keys=False, width=1000)
+             for slug, name in (("eerste", "Basisschool Een"), ("tweede", "Basisschool Twee"))}
+    return routes_site("hostile-tooltips", files)
 
 
 _RECORD = """
@@ -121,13 +112,19 @@ def hostile_page(browser: Any, hostile_site: Path) -> Iterator[tuple[Any, str, l
             context.close()
 
 
-def test_hovering_and_focusing_every_title_runs_no_route_text(hostile_site: Path, hostile_page: Any) -> None:
+WALK_PARTS = 4
+"""The walk over every page is split in parts, so xdist workers share it."""
+
+
+@pytest.mark.parametrize("part", range(WALK_PARTS))
+def test_hovering_and_focusing_every_title_runs_no_route_text(hostile_site: Path, hostile_page: Any,
+                                                              part: int) -> None:
     page, base, dialogs = hostile_page
     hovered = focused_nav = 0
     hostile_titles_shown: set[str] = set()
     pages = page_urls(hostile_site, base)
     assert len(pages) > 15
-    for rel, url in pages:
+    for rel, url in pages[part::WALK_PARTS]:
         page.goto(url, wait_until="load")
         page.wait_for_timeout(200)  # Material sets titles on truncated links once they are in view
         count = page.evaluate(_TARGETS)
@@ -148,7 +145,7 @@ def test_hovering_and_focusing_every_title_runs_no_route_text(hostile_site: Path
         created = page.evaluate("window.__hostile")
         assert created == [], f"{rel}: elementen uit routetekst gemaakt: {created}"
     assert not dialogs, dialogs
-    assert hovered > 100, f"te weinig elementen met een title bewogen: {hovered}"
+    assert hovered > 100 / WALK_PARTS, f"te weinig elementen met een title bewogen: {hovered}"
     # The walk did reach hostile titles (abbreviations and truncated navigation links) and
     # their tooltips showed the markup as text.
     assert focused_nav > 0, "geen afgekapte navigatielink met routetekst in de title gevonden"

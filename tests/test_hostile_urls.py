@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from support.site import config_for_routes
 from conftest import ROOT, build_site
 from generator.load import load_routes
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
+from generator.layout import Layout
 from generator.plugin import route_prefix
 from generator.url_claims import Claim, all_claims, collisions, docs_claims
 from support.routes import starter_text
@@ -81,7 +82,7 @@ def test_prefix_inside_the_site_is_a_folder(value: str, expected: str) -> None:
 
 @pytest.fixture(scope="module")
 def site_claims() -> list[Claim]:
-    return all_claims(load_config(str(ROOT / "mkdocs.yml")), "")
+    return all_claims(load_config(str(ROOT / "mkdocs.yml")), Layout())
 
 
 class _Route:
@@ -102,8 +103,8 @@ def test_route_named_like_a_site_folder_collides(site_claims: list[Claim], slug:
 def test_ordinary_routes_and_a_prefix_do_not_collide(site_claims: list[Claim]) -> None:
     routes = [_Route(s) for s in ("de-kempen", "begrippen-swv", "index", "404", "sitemap")]
     assert collisions(routes, SiteContext(routes=()), site_claims) == []  # type: ignore[arg-type]
-    prefixed = SiteContext(routes=(), prefix="routes/")
-    claims = all_claims(load_config(str(ROOT / "mkdocs.yml")), "routes/")
+    prefixed = SiteContext(routes=(), layout=Layout(prefix="routes/"))
+    claims = all_claims(load_config(str(ROOT / "mkdocs.yml")), Layout(prefix="routes/"))
     assert collisions([_Route("begrippen"), _Route("assets")], prefixed, claims) == []  # type: ignore[list-item]
 
 

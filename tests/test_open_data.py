@@ -17,7 +17,7 @@ import pytest
 from generator.cli import main
 from generator.load import load_routes
 from generator.model import Route
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
 from generator.pages.open_data import export_files, route_data
 from generator.schema import route_schema
 from generator.yamlsource import read_source

@@ -7,7 +7,9 @@ import markdown
 
 from generator.model import TierLayer
 from generator.pages.compare import compare_layers, render_compare
-from generator.pages.glossary import glossary_entries, render_glossary, slugify, term_anchor
+from generator.layout import Layout
+from generator.pages.glossary import glossary_entries, render_glossary
+from generator.terms import slugify
 
 from support.routes import context, handbook_route, starter_route
 
@@ -80,4 +82,4 @@ def test_glossary_page_has_anchors_abbreviations_and_herkomst() -> None:
 
 def test_slugs() -> None:
     assert slugify("Één-op-één (OPP)") == "een-op-een-opp"
-    assert term_anchor("Intern begeleider (IB)") == "term-intern-begeleider"
+    assert Layout().term_anchor("Intern begeleider (IB)") == "term-intern-begeleider"

@@ -67,7 +67,7 @@ def test_every_route_level_text_appears(html: str) -> None:
 
 
 def test_version_and_appendix_lines(html: str) -> None:
-    assert "versie 1.0 van 23 november 2026" in html
+    assert 'versie 1.0 van <time datetime="2026-11-23">23 november 2026</time>' in html
     assert "Bijlage bij het ondersteuningsplan 2022-2026" in html
 
 
@@ -112,7 +112,7 @@ def test_home_cards_link_every_route() -> None:
     assert 'href="routes/testroute/"' in cards and 'href="routes/regenboog/"' in cards
     assert 'href="routes/regenboog/wegwijzer/"' in cards and 'href="routes/testroute/wegwijzer/"' not in cards
     assert "&lt;script&gt;" in cards and "<script>" not in cards
-    assert "5 stappen" in cards and "versie 1.0 van 1 augustus 2026" in cards
+    assert "5 stappen" in cards and 'versie 1.0 van <time datetime="2026-08-01">1 augustus 2026</time>' in cards
     filled = fill_home(f"# Home\n\n{ROUTES_MARKER}\n", ctx, "index.md")
     assert ROUTES_MARKER not in filled and "rw-route-cards" in to_html(filled)
     assert fill_home("# Home\n", ctx, "index.md") == "# Home\n"

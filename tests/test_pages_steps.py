@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from generator.pages.handbook import AnchorLinks, RouteView
+from generator.handbook import RouteView
+from generator.links import AnchorLinks
 from generator.pages.steps import render_step_pages
 from generator.render import render
 from support.routes import context, loaded, route_data

@@ -18,7 +18,8 @@ from generator.load import parse_route
 from generator.model import LoadedRoute
 from generator.nav import build_nav
 from generator.pages import render_site
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
+from generator.layout import Layout
 from generator.pages.printable import PRINT_TITLE, available_pdfs, render_print_page
 
 from support.routes import site_routes
@@ -148,11 +149,11 @@ def test_pdf_link_only_when_the_pdf_exists(tmp_path: Path) -> None:
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / f"{loaded.slug}.pdf").write_bytes(b"%PDF-1.4\n")
     (tmp_path / "pdf" / "notes.txt").write_text("x")
-    pdfs = available_pdfs(tmp_path)
+    pdfs = available_pdfs(tmp_path, Layout())
     assert pdfs == frozenset({loaded.slug})
     with_pdf = render_print_page(loaded, SiteContext(routes=tuple(ROUTES), pdfs=pdfs))[0].content
     assert f'<a class="md-button" href="../../pdf/{loaded.slug}.pdf" download>Download als PDF</a>' in with_pdf
-    assert available_pdfs(tmp_path / "bestaat-niet") == frozenset()
+    assert available_pdfs(tmp_path / "bestaat-niet", Layout()) == frozenset()
 
 
 CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",

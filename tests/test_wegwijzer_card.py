@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from generator.model import DocumentUse
-from generator.pages.handbook import PageLinks
+from generator.layout import Layout
+from generator.links import PageLinks
 from generator.wegwijzer.card import READERS, action_card, document_line, role_kinds
 from support.routes import site_routes
 from support.wegwijzer import routes_with_wegwijzer
@@ -21,7 +22,7 @@ def step_of(loaded: object, step_id: str) -> object:
 
 def card_for(slug: str, step: str) -> dict:
     loaded = next(r for r in site_routes() if r.slug == slug)
-    return action_card(loaded, step_of(loaded, step), PageLinks(route_dir=f"{slug}/", here=f"{slug}/wegwijzer/index.md"))
+    return action_card(loaded, step_of(loaded, step), PageLinks(Layout(), slug, f"{slug}/wegwijzer/index.md"))
 
 
 def test_a_deadline_the_action_already_says_is_said_once() -> None:
@@ -58,7 +59,7 @@ def test_de_kempen_stap_6_reads_without_glitches() -> None:
 def test_the_contact_is_never_the_reader(loaded: object) -> None:
     kinds = role_kinds(loaded)
     names = {r.name: kinds[r.id] for r in loaded.route.roles}
-    links = PageLinks(route_dir=f"{loaded.slug}/", here=f"{loaded.slug}/wegwijzer/index.md")
+    links = PageLinks(Layout(), loaded.slug, f"{loaded.slug}/wegwijzer/index.md")
     outcomes = {a.outcome for q in loaded.route.wegwijzer.questions for a in q.answers if a.outcome}
     assert outcomes
     for step_id in outcomes:

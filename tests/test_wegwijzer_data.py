@@ -10,9 +10,9 @@ import markdown
 import pytest
 
 from generator.model import LoadedRoute
-from generator.pages.base import SiteContext
+from generator.route_index import lookup_for
+from generator.context import SiteContext
 from generator.pages.wegwijzer import render_wegwijzer_pages
-from generator.validate import skips
 from generator.wegwijzer.data import forbidden, payload, safe_json
 from generator.wegwijzer.index import build_index, rank
 from generator.wegwijzer.paths import enumerate_paths, follow
@@ -64,7 +64,7 @@ def test_every_path_ends_in_a_real_step_and_breaks_no_rule(loaded: LoadedRoute) 
         for earlier in path.choices[:-1]:
             assert earlier.answer.next is not None
         if path.current:
-            assert skips(loaded.route, path.current, path.outcome) is None
+            assert lookup_for(loaded.route).skipped(path.current, path.outcome) is None
         assert follow(aid, path.code) == path
     outcomes = {p.outcome for p in paths}
     excluded = {e.step for e in aid.excluded}

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from generator.model import LoadedRoute
-from generator.wegwijzer.index import abbreviations, analyse, build_index, compound_parts, rank
+from generator.wegwijzer.index import (PART_FACTOR, RouteIndex, StepIndex, abbreviations, analyse, build_index,
+                                       compound_parts, pair, participle_base, particle_ends, rank, separable_verbs)
 from generator.wegwijzer.paths import enumerate_paths
 from generator.wegwijzer.synonyms import groups_in, load_synonyms
-from generator.wegwijzer.text import clauses, join_particles, negated, stem
+from generator.wegwijzer.text import clauses, join_particles, negated, stem, terms
 from wegwijzer_devset import devset, route_payload
 from support.routes import site_routes as real_routes
 from support.wegwijzer import routes_with_wegwijzer, run_node
@@ -51,6 +52,17 @@ def test_join_particles_and_separable_verbs() -> None:
     assert stem("aanvraag") in terms_of("De school vraagt een toelaatbaarheidsverklaring aan", loaded)
 
 
+def test_a_particle_joins_its_verb_only_where_dutch_puts_it() -> None:
+    assert particle_ends(["school", "vraagt", "een", "tlv", "aan"], 4)
+    assert particle_ends(["stemt", "de", "aanpak", "af", "op", "de", "leerling"], 3)
+    assert not particle_ends(["vraagt", "advies", "aan", "een", "collega"], 2)
+    assert not particle_ends(["een", "school", "voor", "haar"], 2)
+    vocab = frozenset({stem("afstemmen"), stem("voorschool"), stem("aanvraag")})
+    # the route's own text is read the same way: "stemt ... af" is the 'afstemmen' of another step
+    assert separable_verbs("De leerkracht stemt de aanpak af op de leerling.", vocab) == [stem("afstemmen")]
+    assert separable_verbs("Een speciale school is beter voor haar; de juf vraagt advies aan een collega.", vocab) == []
+
+
 def test_diminutives_share_the_stem_of_their_noun() -> None:
     assert stem("lijstje") == stem("lijst") and stem("kindje") == stem("kind") and stem("balletje") == stem("ballen")
     assert stem("lijstjes") == stem("lijst")
@@ -86,6 +98,67 @@ def test_abbreviations_are_indexed_both_ways(loaded: LoadedRoute) -> None:
         for entry in index:  # a step that uses the abbreviation is found by the full form too
             if all(t in entry.weights for t in short):
                 assert all(t in entry.weights for t in full), (entry.step, full, short)
+
+
+def test_abbreviations_spelled_out_in_a_begrip_and_optional_word_parts() -> None:
+    kempen = abbreviations(route("de-kempen").route)  # begrip "BAO, PO, SBO, SO": "BAO: basisonderwijs; ..."
+    assert (("special", "basisonderwijs"), ("sbo",)) in kempen and (("basisonderwijs",), ("bao",)) in kempen
+    assert (tuple(terms("technisch lezen")), ("tl",)) in kempen  # "TL, BL, ..." = "technisch lezen, ..."
+    ppo = abbreviations(route("ondersteuningsniveaus-ppo").route)  # "Speciaal (basis)onderwijs" = "SO, SBO"
+    assert (("special", "onderwijs"), ("so",)) in ppo and (("special", "basisonderwijs"), ("sbo",)) in ppo
+
+
+def test_phrases_match_across_stopwords_but_not_across_a_negation() -> None:
+    syn = load_synonyms()
+    assert "~werkt-niet" in groups_in("het helpt nog steeds niet", syn)
+    assert "~helpt-niet" in groups_in("als school weten we echt niet meer", syn)
+    assert "~helpt-wel" in groups_in("het gaat goed", syn) and "~helpt-wel" not in groups_in("het gaat niet goed", syn)
+
+
+def test_a_word_inside_a_matched_phrase_does_not_also_count_alone() -> None:
+    syn = load_synonyms()
+    assert "~gewone-school" in groups_in("het basisonderwijs", syn)
+    found = groups_in("misschien naar het speciaal basisonderwijs", syn)
+    assert "~speciaal" in found and "~gewone-school" not in found
+
+
+def test_a_step_named_by_its_number_is_found() -> None:
+    assert join_particles(["stap", "3", "en", "fase", "5b"]) == ["stap", "stap3", "en", "fase", "fase5b"]
+    assert rank(build_index(route("de-kempen")), "stap 3")[0][0] == "stap-3"
+    assert rank(build_index(route("ijssel-berkel")), "stap 5B")[0][0] == "stap-5b"
+    assert rank(build_index(route("ondersteuningsniveaus-ppo")), "niveau 2")[0][0] == "niveau-2"
+
+
+def test_past_participles_find_their_verb() -> None:
+    vocab = frozenset({stem("evalueren"), stem("aanpassen"), stem("afschalen")})
+    assert participle_base("geevalueerd", vocab) == [stem("evalueren")]
+    assert participle_base("aangepast", vocab) == [stem("aanpassen")]
+    assert participle_base("afgeschaald", vocab) == [stem("afschalen")]
+    assert participle_base("gesprek", vocab) == [] and participle_base("geheel", vocab) == []
+    assert (stem("aanpassen"), PART_FACTOR) in analyse("de aanpak is aangepast", vocab).terms
+
+
+def test_word_pairs_count_in_either_order() -> None:
+    assert pair("tlv", "aanvrag") == pair("aanvrag", "tlv") == "aanvrag tlv"
+    index = build_index(route("stappenplan-rok"))
+    assert rank(index, "TLV-aanvraag")[0][0] == rank(index, "aanvraag van de TLV")[0][0] == "tlv-aanvraag"
+
+
+def test_no_longer_needed_moves_the_advice_back_along_the_route() -> None:
+    index = build_index(route("de-springschans"))
+    assert rank(index, "het arrangement wordt geevalueerd")[0][0] == "fase-5"
+    assert rank(index, "het arrangement wordt geevalueerd, het is niet meer nodig")[0][0] == "fase-2"  # afschalen
+    # the verb alone is said in the step where it is decided: no move
+    rok = build_index(route("stappenplan-rok"))
+    assert rank(rok, "afschalen")[0][0] == "basisondersteuning-school"
+
+
+def test_near_ties_go_to_the_earlier_step() -> None:
+    word = stem("xylofoon")
+    index = RouteIndex((StepIndex("a", {word: 1.0}, frozenset()), StepIndex("b", {word: 1.02}, frozenset())), (-1, -1))
+    assert [s for s, _ in rank(index, "xylofoon")] == ["a", "b"]
+    index = RouteIndex((StepIndex("a", {word: 1.0}, frozenset()), StepIndex("b", {word: 1.1}, frozenset())), (-1, -1))
+    assert [s for s, _ in rank(index, "xylofoon")] == ["b", "a"]
 
 
 def test_abbreviation_and_full_form_find_the_same_step() -> None:
@@ -163,3 +236,12 @@ def test_no_candidates_means_no_question() -> None:
     data = route_payload(ROUTES[0].slug)
     assert run_node("console.log(JSON.stringify([ww.separatingQuestion(input, []), "
                     "ww.separatingQuestion(input, [{id: Object.keys(input.outcomes)[0], score: 1}])]))", data) == [None, None]
+
+
+def test_a_word_and_its_own_group_are_one_sign_not_two() -> None:
+    # "groep" is a word of the group ~klas: a step with both counts the group at half
+    assert "klas" in load_synonyms().single[stem("groep")]
+    word = stem("groep")
+    index = RouteIndex((StepIndex("a", {word: 1.0, "~klas": 1.0}, frozenset()),
+                        StepIndex("b", {"~klas": 1.6}, frozenset())), (-1, -1))
+    assert [s for s, _ in rank(index, "groep")] == ["b", "a"]

@@ -1,8 +1,9 @@
 """The wegwijzer names the never-skip rules with its advice, in the browser as without script.
 
-The page's data no longer carries the rules per outcome (the script never read them): the
-script works them out from `data.rules`. This pins that both ways give, for every path, the
-texts Python's `forbidden` gives for that path's current step and advice.
+The page's data carries the rules once (`data.rules.texts`) and, per advice and current
+step, which of them to name (`data.rules.ahead`, computed by Python): the script only looks
+them up. This pins that both ways give, for every path, the texts Python's `forbidden` gives
+for that path's current step and advice.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from typing import Any
 
 import pytest
 
-import generator.pages  # noqa: F401  (first: generator.wegwijzer and generator.pages import each other)
 from generator.model import LoadedRoute, RuleKind
 from generator.wegwijzer.data import forbidden
 from generator.wegwijzer.paths import enumerate_paths

@@ -78,7 +78,9 @@ def test_js_stemmer_matches_python() -> None:
 def test_js_synonym_groups_match_python() -> None:
     syn = load_synonyms()
     texts = [s["tekst"] for r in real_routes() for s in situations(r.slug)]
-    texts += ["het helpt niet", "van buitenaf", "gedragsspecialist", "nog steeds", "in de klas"]
-    js = run_node("console.log(JSON.stringify(input.texts.map((t) => ww.groupsIn(t, input.syn))));",
-                  {"texts": texts, "syn": syn.to_json()})
+    texts += ["het helpt niet", "van buitenaf", "gedragsspecialist", "nog steeds", "in de klas",
+              "het helpt nog steeds niet", "weten we echt niet meer", "gaat niet goed", "speciaal basisonderwijs"]
+    search = {"synonyms": syn.to_json(), "stopwords": sorted(STOPWORDS), "steps": [], "params": {}}
+    js = run_node("console.log(JSON.stringify(input.texts.map((t) => ww.groupsIn(t, input.search))));",
+                  {"texts": texts, "search": search})
     assert js == [groups_in(t, syn) for t in texts]

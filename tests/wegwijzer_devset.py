@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import LoadedRoute
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
 from generator.wegwijzer.data import payload
 from generator.wegwijzer.index import build_index, rank
 from support.routes import site_routes as real_routes
@@ -43,9 +43,9 @@ console.log(JSON.stringify(input.cases.map((c) => {
 """
 
 
-def devset(slug: str, part: str) -> list[dict[str, str]]:
-    """One half ('tune' or 'heldout') of a route's development set; empty without a file."""
-    path = DEVSET / f"{slug}.yaml"
+def devset(slug: str, part: str, folder: Path = DEVSET) -> list[dict[str, str]]:
+    """One half ('tune' or 'heldout') of a route's set in `folder`; empty without a file."""
+    path = folder / f"{slug}.yaml"
     if not path.exists():
         return []
     return [{"tekst": str(c["tekst"]), "stap": str(c["stap"])} for c in yaml.safe_load(path.read_text())[part]]
@@ -59,9 +59,9 @@ def route_payload(slug: str) -> dict:
     return payload(loaded, context, context.route_dir(slug) + "wegwijzer/index.md")
 
 
-def figures(loaded: LoadedRoute, part: str) -> dict[str, object]:
+def figures(loaded: LoadedRoute, part: str, folder: Path = DEVSET) -> dict[str, object]:
     """Top-1, top-3 and with-confirmation counts on one half, and the misses described."""
-    cases = devset(loaded.slug, part)
+    cases = devset(loaded.slug, part, folder)
     index = build_index(loaded)
     confirmed = run_node(SIMULATE, {"data": route_payload(loaded.slug), "cases": cases})
     top1 = top3 = ok = 0

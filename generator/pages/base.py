@@ -9,26 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..context import SiteContext
 from ..model import LoadedRoute
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What every renderer may need besides its own route."""
-
-    routes: tuple[LoadedRoute, ...]
-    prefix: str = ""
-    """URL prefix below the docs dir where route pages live ('' or e.g. 'routes/')."""
-    pdfs: frozenset[str] = frozenset()
-    """Slugs of routes whose PDF exists in the docs dir (`pdf/<slug>.pdf`), so pages may link it."""
-
-    def route_dir(self, slug: str) -> str:
-        """Folder (source path) of a route's pages, e.g. 'de-kempen/'."""
-        return f"{self.prefix}{slug}/"
-
-    def route_of(self, src_uri: str) -> LoadedRoute | None:
-        """The route a page belongs to (by its folder), or None for site-wide pages."""
-        return next((r for r in self.routes if src_uri.startswith(self.route_dir(r.slug))), None)
 
 
 @dataclass(frozen=True)
@@ -48,12 +30,6 @@ class GeneratedPage:
     """The page carries its own previous/next links, so the theme's footer pair is left out."""
     doc_title: str = ""
     """Short name for the browser tab ('Fase 2'); empty uses `title`. The route's name is added."""
-
-
-def publish_src(context: SiteContext, slug: str) -> str:
-    """Source path of a route's 'Voor de school: publiceren' page; here because the wegwijzer
-    and the publisher page link each other."""
-    return f"{context.route_dir(slug)}publiceren.md"
 
 
 RoutePageRenderer = Callable[[LoadedRoute, SiteContext], list[GeneratedPage]]

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..flowchart import tier_class
-from ..model import LoadedRoute, Responsibility, Step, Tier, TierLayer, plain_text
+from ..context import SiteContext
+from ..model import LoadedRoute, Step, Tier, TierLayer, plain_text
+from ..route_index import lookup_for
 from ..render import render
+from ..terms import strip_abbreviation
 from ..urls import relative
-from .base import GeneratedPage, SiteContext
-from .glossary import strip_abbreviation
-
-COMPARE_SRC = "vergelijken.md"
+from ..vocabulary import IN_CHARGE, RESPONSIBILITY_WORDS, tier_class
+from .base import GeneratedPage
 
 LAYERS: tuple[tuple[TierLayer | None, str, str], ...] = (
     (TierLayer.BASIC, "Basisondersteuning", "Wat elke school elke leerling biedt; de leerkracht past het onderwijs aan."),
@@ -31,10 +31,6 @@ LAYERS: tuple[tuple[TierLayer | None, str, str], ...] = (
     (None, "Niet ingedeeld", "Niveaus waarvan het routebestand niet zegt bij welke laag ze horen."),
 )
 """(layer, Dutch heading, one-line explanation) in the order of the page."""
-
-LEAD = (Responsibility.FINAL, Responsibility.DIRECTION, Responsibility.RESPONSIBLE)
-"""Responsibilities shown as 'wie heeft de regie' on this page."""
-
 
 @dataclass(frozen=True)
 class StepRef:
@@ -84,47 +80,50 @@ def tiers_in_layer(loaded: LoadedRoute, layer: TierLayer | None) -> list[tuple[i
 
 
 def _leads(loaded: LoadedRoute, steps: list[Step]) -> tuple[Lead, ...]:
-    names = {role.id: strip_abbreviation(role.name) for role in loaded.route.roles}
+    roles = lookup_for(loaded.route).roles
     found: dict[tuple[str, str], list[str]] = {}
-    for responsibility in LEAD:
+    for responsibility in IN_CHARGE:
         for step in steps:
             for part in step.roles:
                 if part.responsibility == responsibility:
-                    found.setdefault((names[part.role], responsibility.value), []).append(step.label)
+                    found.setdefault((strip_abbreviation(roles[part.role].name), RESPONSIBILITY_WORDS[responsibility]),
+                                     []).append(step.label)
     return tuple(Lead(role, word, tuple(labels)) for (role, word), labels in found.items())
 
 
 def _documents(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
-    names = {document.id: document.name for document in loaded.route.documents}
-    return tuple(Fact(f"{names[use.document]}: {use.action}", step.label) for step in steps for use in step.documents)
+    docs = lookup_for(loaded.route).documents
+    return tuple(Fact(f"{docs[use.document].name}: {use.action}", step.label) for step in steps for use in step.documents)
 
 
 def _timing(loaded: LoadedRoute, steps: list[Step]) -> tuple[Fact, ...]:
-    names = {document.id: document.name for document in loaded.route.documents}
+    docs = lookup_for(loaded.route).documents
     facts: list[Fact] = []
     for step in steps:
         facts.extend(Fact(plain_text(text), step.label) for text in step.deadlines)
-        facts.extend(Fact(f"{names[use.document]}: {use.deadline}", step.label)
+        facts.extend(Fact(f"{docs[use.document].name}: {use.deadline}", step.label)
                      for use in step.documents if use.deadline)
         facts.extend(Fact(f"Evaluatie: {text}", step.label) for text in step.evaluation)
     return tuple(facts)
 
 
-def compare_layers(context: SiteContext, from_src: str = COMPARE_SRC) -> list[Layer]:
-    """Every layer with one cell per route; the 'niet ingedeeld' layer only when needed."""
+def compare_layers(context: SiteContext, from_src: str | None = None) -> list[Layer]:
+    """Every layer with one cell per route; the 'niet ingedeeld' layer only when needed.
+    Links are relative to the page `from_src` (default: Vergelijken)."""
+    layout = context.layout
+    from_src = layout.compare if from_src is None else from_src
     layers: list[Layer] = []
     for layer, name, explanation in LAYERS:
         cells: list[Cell] = []
         for loaded in context.routes:
-            base = context.route_dir(loaded.slug)
             tiers = tiers_in_layer(loaded, layer)
             tier_ids = {tier.id for _, tier in tiers}
             steps = [step for step in loaded.route.steps if step.tier in tier_ids]
             cells.append(Cell(
                 loaded=loaded,
-                overview=relative(from_src, base + "index.md"),
+                overview=relative(from_src, layout.overview(loaded.slug)),
                 tiers=tuple((tier, tier_class(index)) for index, tier in tiers),
-                steps=tuple(StepRef(s.name, relative(from_src, f"{base}stappen/{s.id}.md")) for s in steps),
+                steps=tuple(StepRef(s.name, relative(from_src, layout.step(loaded.slug, s.id))) for s in steps),
                 leads=_leads(loaded, steps),
                 documents=_documents(loaded, steps),
                 timing=_timing(loaded, steps),
@@ -136,11 +135,10 @@ def compare_layers(context: SiteContext, from_src: str = COMPARE_SRC) -> list[La
 
 
 def render_compare(context: SiteContext) -> list[GeneratedPage]:
-    """vergelijken.md."""
-    routes = [
-        {"loaded": loaded, "overview": relative(COMPARE_SRC, context.route_dir(loaded.slug) + "index.md")}
-        for loaded in context.routes
-    ]
+    """The Vergelijken page (`Layout.compare`)."""
+    here = context.layout.compare
+    routes = [{"loaded": loaded, "overview": relative(here, context.layout.overview(loaded.slug))}
+              for loaded in context.routes]
     content = render("pages/compare.md.j2", layers=compare_layers(context), routes=routes,
                      layer_names={layer.value: name for layer, name, _ in LAYERS if layer})
-    return [GeneratedPage(src_uri=COMPARE_SRC, content=content, title="Vergelijken", order=10)]
+    return [GeneratedPage(src_uri=here, content=content, title="Vergelijken", order=10)]

@@ -7,35 +7,15 @@ beside it, never merged into one meaning.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..context import SiteContext
 from ..model import LoadedRoute
 from ..render import render
+from ..terms import strip_abbreviation
 from ..urls import relative
-from .base import GeneratedPage, SiteContext
-
-GLOSSARY_SRC = "begrippen.md"
-
-_TRAILING_ABBREVIATION = re.compile(r"\s*\(([^()]+)\)\s*$")
-
-
-def slugify(text: str) -> str:
-    """ASCII slug for anchors: 'Één-op-één (OPP)' → 'een-op-een-opp'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "begrip"
-
-
-def term_anchor(term: str) -> str:
-    """Anchor of a term on the Begrippen page: 'term-<slug>' of the name without '(ABBR)'."""
-    return "term-" + slugify(strip_abbreviation(term))
-
-
-def strip_abbreviation(name: str) -> str:
-    """'Intern begeleider (IB)' → 'Intern begeleider': the abbreviation is shown separately."""
-    stripped = _TRAILING_ABBREVIATION.sub("", name)
-    return stripped or name
+from .base import GeneratedPage
 
 
 def sort_key(text: str) -> str:
@@ -73,32 +53,33 @@ class Entry:
         return seen
 
 
-def glossary_entries(context: SiteContext, from_src: str = GLOSSARY_SRC) -> list[Entry]:
-    """All entries, alphabetical; links are relative to the page `from_src`."""
+def glossary_entries(context: SiteContext, from_src: str | None = None) -> list[Entry]:
+    """All entries, alphabetical; links are relative to the page `from_src` (default: Begrippen)."""
+    layout = context.layout
+    from_src = layout.glossary if from_src is None else from_src
     entries: dict[str, Entry] = {}
 
     def add(loaded: LoadedRoute, name: str, abbreviation: str | None, kind: str, text: str,
             note: str | None, target: str) -> None:
         display = strip_abbreviation(name)
         key = sort_key(display)
-        entry = entries.setdefault(key, Entry(name=display, anchor=term_anchor(display)))
+        entry = entries.setdefault(key, Entry(name=display, anchor=layout.term_anchor(display)))
         if abbreviation and abbreviation not in entry.abbreviations and abbreviation.casefold() != display.casefold():
             entry.abbreviations.append(abbreviation)
         entry.meanings.append(Meaning(loaded, kind, text, note, relative(from_src, target)))
 
     for loaded in context.routes:
-        base = context.route_dir(loaded.slug)
-        route = loaded.route
+        slug, route = loaded.slug, loaded.route
         for term in route.terms:
-            add(loaded, term.term, term.abbreviation, "begrip", term.meaning, term.source_note, base + "index.md")
+            add(loaded, term.term, term.abbreviation, "begrip", term.meaning, term.source_note, layout.overview(slug))
         for role in route.roles:
             if role.abbreviation:
                 add(loaded, role.name, role.abbreviation, "rol", role.description, role.source_note,
-                    base + "wie-doet-wat.md")
+                    layout.roles(slug))
         for document in route.documents:
             if document.abbreviation:
                 add(loaded, document.name, document.abbreviation, "document", document.description,
-                    document.source_note, base + "documenten.md")
+                    document.source_note, layout.documents(slug))
     return sorted(entries.values(), key=lambda e: sort_key(e.name))
 
 
@@ -109,8 +90,8 @@ def abbreviation_rows(entries: list[Entry]) -> list[tuple[str, Entry]]:
 
 
 def render_glossary(context: SiteContext) -> list[GeneratedPage]:
-    """begrippen.md."""
+    """The Begrippen page (`Layout.glossary`)."""
     entries = glossary_entries(context)
     content = render("pages/glossary.md.j2", entries=entries, abbreviations=abbreviation_rows(entries),
                      kind_words={"begrip": "begrip", "rol": "rol", "document": "document"})
-    return [GeneratedPage(src_uri=GLOSSARY_SRC, content=content, title="Begrippen", order=20)]
+    return [GeneratedPage(src_uri=context.layout.glossary, content=content, title="Begrippen", order=20)]

@@ -1,8 +1,12 @@
 """The home page's generated parts and the three 'choose your route' pages.
 
 The home page stays an ordinary Markdown file that editors can change (content/index.md);
-only the list of routes is generated, because it must follow the files in `routes/`. The
-plugin replaces the marker ROUTES_MARKER in the home page with `route_cards(...)`.
+only the list of routes and the start of the wegwijzer are generated, because they must
+follow the files in `routes/`. The plugin replaces the marker ROUTES_MARKER in the home
+page with `route_cards(...)` and SITE_WEGWIJZER_MARKER with `site_wegwijzer(...)`.
+
+The site-wide wegwijzer's first question is which school or samenwerkingsverband the child
+belongs to; the answer opens that route's own questions.
 
 From the home page a reader picks who they are (leerkracht, ouder, school of SWV); each of
 those three pages lists the routes by school or SWV name, with a filter that keeps working
@@ -13,22 +17,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LoadedRoute, RouteKind
+from ..context import SiteContext
+from ..layout import Layout
+from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
-from .base import GeneratedPage, SiteContext, publish_src
+from ..vocabulary import ROUTE_KIND_NAMES
+from .base import GeneratedPage
 
 ROUTES_MARKER = "<!-- routewijzer:routes -->"
-HOME_SRC = "index.md"
-
-KIND_NAMES = {RouteKind.SCHOOL: "Route van een school", RouteKind.SWV: "Route van een samenwerkingsverband"}
+SITE_WEGWIJZER_MARKER = '<div id="rw-site-wegwijzer"></div>'
 
 
 @dataclass(frozen=True)
 class Audience:
     """One of the three readers the home page offers, and the page of each route they need."""
 
-    src: str
+    reader: str
+    """Who reads it, as in the page's address (`Layout.audience`)."""
     title: str
     lead: str
     target: str
@@ -36,13 +42,13 @@ class Audience:
 
 
 AUDIENCES: tuple[Audience, ...] = (
-    Audience("kies/leerkracht.md", "Ik ben leerkracht",
+    Audience("leerkracht", "Ik ben leerkracht",
              "Kies de route van uw school. U komt op het overzicht: het stroomschema en per stap wat u doet, "
              "met wie, en wat u vastlegt.", "overview"),
-    Audience("kies/ouder.md", "Ik ben ouder",
+    Audience("ouder", "Ik ben ouder",
              "Kies de school of het samenwerkingsverband van uw kind. U leest in gewone woorden wat er gebeurt, "
              "waar u over beslist en wie uw aanspreekpunt is.", "parents"),
-    Audience("kies/school.md", "Ik ben van een school of samenwerkingsverband",
+    Audience("school", "Ik ben van een school of samenwerkingsverband",
              "Kies uw route. U vindt alle antwoordpaden van de wegwijzer, de code om de wegwijzer op uw eigen "
              "website te zetten, de PDF, open data en de versies.", "publish"),
 )
@@ -61,47 +67,62 @@ def search_words(loaded: LoadedRoute) -> str:
     return " ".join(dict.fromkeys(n for n in names if n))
 
 
-def _target_src(loaded: LoadedRoute, context: SiteContext, target: str) -> str:
-    base = context.route_dir(loaded.slug)
-    return {"overview": base + "index.md", "parents": base + "voor-ouders.md",
-            "publish": publish_src(context, loaded.slug)}[target]
+def _target_src(layout: Layout, slug: str, target: str) -> str:
+    return {"overview": layout.overview, "parents": layout.parents, "publish": layout.publish}[target](slug)
 
 
-def route_cards(context: SiteContext, from_src: str = HOME_SRC) -> str:
-    """HTML block with one card per route, links relative to the page `from_src`."""
+def route_cards(context: SiteContext, from_src: str | None = None) -> str:
+    """HTML block with one card per route, links relative to the page `from_src` (default: home)."""
+    layout = context.layout
+    from_src = layout.home if from_src is None else from_src
     cards = []
     for loaded in sorted_routes(context):
-        base = context.route_dir(loaded.slug)
+        slug = loaded.slug
         cards.append({
             "route": loaded.route,
             "name": loaded.route.organisation.display_name,
             "words": search_words(loaded),
-            "kind": KIND_NAMES[loaded.route.kind],
+            "kind": ROUTE_KIND_NAMES[loaded.route.kind],
             "steps": len(loaded.route.steps),
-            "overview": relative(from_src, base + "index.md"),
-            "parents": relative(from_src, base + "voor-ouders.md"),
-            "publish": relative(from_src, publish_src(context, loaded.slug)),
-            "wegwijzer": relative(from_src, base + "wegwijzer/index.md") if loaded.route.wegwijzer else "",
+            "overview": relative(from_src, layout.overview(slug)),
+            "parents": relative(from_src, layout.parents(slug)),
+            "publish": relative(from_src, layout.publish(slug)),
+            "wegwijzer": relative(from_src, layout.wegwijzer(slug)) if loaded.route.wegwijzer else "",
         })
     return render("pages/home-cards.html.j2", cards=cards, uid="rw-home-filter")
 
 
 def render_audience_pages(context: SiteContext) -> list[GeneratedPage]:
     """The three 'Ik ben …' pages: the routes by name, each linked to that reader's page."""
+    layout = context.layout
     pages = []
     for audience in AUDIENCES:
+        src = layout.audience(audience.reader)
         routes = [{"name": r.route.organisation.display_name, "words": search_words(r),
-                   "title": r.route.title, "kind": KIND_NAMES[r.route.kind],
-                   "url": relative(audience.src, _target_src(r, context, audience.target))}
+                   "title": r.route.title, "kind": ROUTE_KIND_NAMES[r.route.kind],
+                   "url": relative(src, _target_src(layout, r.slug, audience.target))}
                   for r in sorted_routes(context)]
         content = render("pages/audience.md.j2", audience=audience, routes=routes,
-                         home=relative(audience.src, HOME_SRC))
-        pages.append(GeneratedPage(src_uri=audience.src, content=content, doc_title=audience.title))
+                         home=relative(src, layout.home))
+        pages.append(GeneratedPage(src_uri=src, content=content, doc_title=audience.title))
     return pages
 
 
+def site_wegwijzer(context: SiteContext, from_src: str) -> str:
+    """HTML block with one answer per route that has a wegwijzer; empty when none has."""
+    routes = [
+        {"name": r.route.organisation.display_name, "title": r.route.title,
+         "url": relative(from_src, context.layout.wegwijzer(r.slug))}
+        for r in context.routes if r.route.wegwijzer is not None
+    ]
+    return render("wegwijzer/site.html.j2", routes=routes) if routes else ""
+
+
 def fill_home(markdown: str, context: SiteContext, src_uri: str) -> str:
-    """The home page's Markdown with the route cards in place of the marker."""
-    if ROUTES_MARKER not in markdown:
-        return markdown
-    return markdown.replace(ROUTES_MARKER, "\n" + route_cards(context, src_uri) + "\n")
+    """The home page's Markdown with the route cards and the site-wide wegwijzer in place of
+    their markers (a page without the markers is returned as it is)."""
+    if ROUTES_MARKER in markdown:
+        markdown = markdown.replace(ROUTES_MARKER, "\n" + route_cards(context, src_uri) + "\n")
+    if SITE_WEGWIJZER_MARKER in markdown:
+        markdown = markdown.replace(SITE_WEGWIJZER_MARKER, "\n" + site_wegwijzer(context, src_uri) + "\n")
+    return markdown

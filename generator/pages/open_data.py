@@ -11,15 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..context import SiteContext
 from ..model import LoadedRoute
 from ..schema import route_schema
-from ..urls import page_url
-from .base import GeneratedPage, SiteContext
-from .printable import pdf_src
-
-SCHEMA_SRC = "schema/route.schema.json"
-INDEX_SRC = "routes.json"
-ROUTE_JSON = "route.json"
+from .base import GeneratedPage
 
 
 def to_json(data: Any) -> str:
@@ -32,16 +27,12 @@ def route_data(loaded: LoadedRoute) -> dict[str, Any]:
     return loaded.route.model_dump(by_alias=True, mode="json", exclude_none=True)
 
 
-def route_json_src(loaded: LoadedRoute, context: SiteContext) -> str:
-    """Where a route's JSON lives in the site, e.g. 'de-kempen/route.json'."""
-    return context.route_dir(loaded.slug) + ROUTE_JSON
-
-
 def route_index(context: SiteContext) -> dict[str, Any]:
     """The list of published routes; URLs are relative to the index, so any sub-path works.
 
     `pdf` is only listed for routes whose PDF was made (see `routewijzer pdf`).
     """
+    layout = context.layout
     entries = []
     for loaded in context.routes:
         route = loaded.route
@@ -51,23 +42,23 @@ def route_index(context: SiteContext) -> dict[str, Any]:
             "organisatie": route.organisation.name,
             "versie": route.version,
             "datum": route.date,
-            "json": route_json_src(loaded, context),
-            "handboek": page_url(context.route_dir(loaded.slug) + "index.md"),
-            **({"pdf": pdf_src(loaded.slug)} if loaded.slug in context.pdfs else {}),
+            "json": layout.route_json(loaded.slug),
+            "handboek": layout.url(layout.overview(loaded.slug)),
+            **({"pdf": layout.pdf(loaded.slug)} if loaded.slug in context.pdfs else {}),
         })
-    return {"schema": SCHEMA_SRC, "routes": entries}
+    return {"schema": layout.schema, "routes": entries}
 
 
 def route_json_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
-    """Renderer: `<route_dir>route.json` (no title, so not in the navigation)."""
-    return [GeneratedPage(src_uri=route_json_src(loaded, context), content=to_json(route_data(loaded)))]
+    """Renderer: the route's JSON (`Layout.route_json`; no title, so not in the navigation)."""
+    return [GeneratedPage(src_uri=context.layout.route_json(loaded.slug), content=to_json(route_data(loaded)))]
 
 
 def site_data_pages(context: SiteContext) -> list[GeneratedPage]:
-    """Renderer: `routes.json` and the published schema `schema/route.schema.json`."""
+    """Renderer: the index of all routes and the published schema (`Layout.index`, `Layout.schema`)."""
     return [
-        GeneratedPage(src_uri=INDEX_SRC, content=to_json(route_index(context))),
-        GeneratedPage(src_uri=SCHEMA_SRC, content=to_json(route_schema())),
+        GeneratedPage(src_uri=context.layout.index, content=to_json(route_index(context))),
+        GeneratedPage(src_uri=context.layout.schema, content=to_json(route_schema())),
     ]
 
 

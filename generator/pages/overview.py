@@ -10,32 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..flowchart import KIND_WORDS, flowchart_svg, tier_class
-from ..model import LoadedRoute, RouteKind, RuleKind, Step, Tier, Transition
+from ..context import SiteContext
+from ..flowchart import flowchart_svg
+from ..handbook import RouteView
+from ..links import PageLinks
+from ..model import LoadedRoute, Step, Tier, Transition
+from ..route_index import lookup_for
 from ..render import render
-from ..urls import relative
-from .base import GeneratedPage, SiteContext, publish_src
-from .glossary import GLOSSARY_SRC, term_anchor
-
-KIND_NAMES = {RouteKind.SCHOOL: "Route van een school", RouteKind.SWV: "Route van een samenwerkingsverband"}
-
-RULE_STYLE: dict[RuleKind, tuple[str, str]] = {
-    RuleKind.NEVER_SKIP: ("warning", "Let op: deze stap mag nooit worden overgeslagen"),
-    RuleKind.FREE_ORDER: ("info", "Volgorde van de stappen"),
-    RuleKind.EVERY_STEP: ("info", "Bij elke stap"),
-    RuleKind.SCALING: ("info", "Op- en afschalen"),
-    RuleKind.GENERAL: ("note", "Regel voor de hele route"),
-}
-"""Material admonition type and Dutch heading per rule kind."""
-
-TRANSITION_PHRASES = {
-    "opschalen": "Opschalen naar",
-    "afschalen": "Afschalen naar",
-    "vervolg": "Daarna",
-    "terug": "Terug naar",
-    "opnieuw": "Opnieuw",
-    "keuze": "Keuze",
-}
+from ..vocabulary import ROUTE_KIND_NAMES, RULE_STYLE, TRANSITION_PHRASES, tier_class
+from .base import GeneratedPage
 
 
 @dataclass(frozen=True)
@@ -59,57 +42,51 @@ class TransitionView:
     target: StepLink
 
 
-def overview_src(loaded: LoadedRoute, context: SiteContext) -> str:
-    """Source path of a route's Overzicht page."""
-    return context.route_dir(loaded.slug) + "index.md"
-
-
 def tier_groups(loaded: LoadedRoute, links: dict[str, StepLink]) -> list[TierGroup]:
     """Consecutive steps of the same tier, in route order (a tier may appear twice)."""
-    tiers = {t.id: (index, t) for index, t in enumerate(loaded.route.tiers)}
+    lookup = lookup_for(loaded.route)
     groups: list[TierGroup] = []
     for step in loaded.route.steps:
         if groups and groups[-1].tier.id == step.tier:
             last = groups[-1]
             groups[-1] = TierGroup(last.tier, last.css_class, last.steps + (links[step.id],))
         else:
-            index, tier = tiers[step.tier]
-            groups.append(TierGroup(tier, tier_class(index), (links[step.id],)))
+            groups.append(TierGroup(lookup.tiers[step.tier], tier_class(lookup.tier_position[step.tier]),
+                                    (links[step.id],)))
     return groups
 
 
 def render_overview(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
-    """The route's index.md."""
+    """The route's Overzicht (`Layout.overview`)."""
     route = loaded.route
-    here = overview_src(loaded, context)
-    base = context.route_dir(loaded.slug)
-    links = {step.id: StepLink(step, number, relative(here, f"{base}stappen/{step.id}.md"))
-             for number, step in enumerate(route.steps, start=1)}
+    layout, slug = context.layout, loaded.slug
+    here = layout.overview(slug)
+    links = PageLinks(layout, slug, here)
+    steps = {step.id: StepLink(step, number, links.step(step.id)) for number, step in enumerate(route.steps, start=1)}
     tier_names = {t.id: t.name for t in route.tiers}
     transitions = {
-        step.id: [TransitionView(t, TRANSITION_PHRASES[KIND_WORDS[t.kind]], links[t.to]) for t in step.transitions]
+        step.id: [TransitionView(t, TRANSITION_PHRASES[t.kind], steps[t.to]) for t in step.transitions]
         for step in route.steps
     }
     content = render(
         "pages/overview.md.j2",
         route=route,
-        kind_name=KIND_NAMES[route.kind],
-        svg=flowchart_svg(loaded, lambda step_id: links[step_id].url),
-        groups=tier_groups(loaded, links),
+        kind_name=ROUTE_KIND_NAMES[route.kind],
+        svg=flowchart_svg(loaded, links.step),
+        groups=tier_groups(loaded, steps),
         links=links,
+        view=RouteView(loaded),
         tier_names=tier_names,
         transitions=transitions,
         rule_style=RULE_STYLE,
-        kind_words=KIND_WORDS,
-        terms=[(term, relative(here, GLOSSARY_SRC, term_anchor(term.term))) for term in route.terms],
         pages={
-            "wie": relative(here, f"{base}wie-doet-wat.md"),
-            "documenten": relative(here, f"{base}documenten.md"),
-            "ouders": relative(here, f"{base}voor-ouders.md"),
-            "wegwijzer": relative(here, f"{base}wegwijzer/index.md") if route.wegwijzer else "",
-            "begrippen": relative(here, GLOSSARY_SRC),
-            "vergelijken": relative(here, "vergelijken.md"),
-            "publiceren": relative(here, publish_src(context, loaded.slug)),
+            "wie": links.page(layout.roles(slug)),
+            "documenten": links.page(layout.documents(slug)),
+            "ouders": links.page(layout.parents(slug)),
+            "wegwijzer": links.page(layout.wegwijzer(slug)) if route.wegwijzer else "",
+            "begrippen": links.page(layout.glossary),
+            "vergelijken": links.page(layout.compare),
+            "publiceren": links.page(layout.publish(slug)),
         },
     )
     return [GeneratedPage(src_uri=here, content=content, title="Overzicht", order=0)]

@@ -10,53 +10,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..context import SiteContext
 from ..flowchart import flowchart_svg
+from ..handbook import RouteView, StepAnswers
+from ..layout import Layout
+from ..links import AnchorLinks
 from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
-from .base import GeneratedPage, SiteContext
-from .handbook import AnchorLinks, RouteView, StepAnswers
-from .overview import KIND_NAMES, RULE_STYLE
+from ..vocabulary import ROUTE_KIND_NAMES, RULE_STYLE
+from .base import GeneratedPage
 
 PRINT_ORDER = 900
 """Navigation position within a route: last."""
 
 PRINT_TITLE = "Afdrukken en PDF"
 
-PDF_DIR = "pdf"
-"""Folder in the docs dir with ready-made PDFs, `pdf/<slug>.pdf`; `routewijzer pdf` writes there."""
-
-
-def print_src(loaded: LoadedRoute, context: SiteContext) -> str:
-    """Source path of a route's print version."""
-    return context.route_dir(loaded.slug) + "afdrukken.md"
-
-
-def pdf_src(slug: str) -> str:
-    """Where a route's PDF lives in the docs dir (and so in the built site)."""
-    return f"{PDF_DIR}/{slug}.pdf"
-
-
 def render_print_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
-    """The page '<route>/afdrukken.md'; links to the PDF only when that PDF was made."""
-    here = print_src(loaded, context)
+    """The print version (`Layout.print`); links to the PDF only when that PDF was made."""
+    layout, slug = context.layout, loaded.slug
+    here = layout.print(slug)
     route = loaded.route
+    view = RouteView(loaded)
+    links = AnchorLinks(layout)
     content = render(
         "pages/afdrukken.md.j2",
         route=route,
-        view=RouteView(loaded),
-        answers=StepAnswers(RouteView(loaded)),
-        links=AnchorLinks(),
-        kind_name=KIND_NAMES[route.kind],
+        view=view,
+        answers=StepAnswers(view),
+        links=links,
+        kind_name=ROUTE_KIND_NAMES[route.kind],
         rule_style=RULE_STYLE,
-        svg=flowchart_svg(loaded, AnchorLinks().step),
-        pdf_url=relative(here, pdf_src(loaded.slug)) if loaded.slug in context.pdfs else "",
-        overview_url=relative(here, context.route_dir(loaded.slug) + "index.md"),
+        svg=flowchart_svg(loaded, links.step),
+        pdf_url=relative(here, layout.pdf(slug)) if slug in context.pdfs else "",
+        overview_url=relative(here, layout.overview(slug)),
     )
     return [GeneratedPage(src_uri=here, content=content, title=PRINT_TITLE, order=PRINT_ORDER)]
 
 
-def available_pdfs(docs_dir: Path) -> frozenset[str]:
-    """Slugs of the routes with a PDF in `<docs_dir>/pdf/`; MkDocs publishes those files as they are."""
-    folder = docs_dir / PDF_DIR
+def available_pdfs(docs_dir: Path, layout: Layout) -> frozenset[str]:
+    """Slugs of the routes with a PDF in the docs dir (`Layout.pdf`); MkDocs publishes those files as they are."""
+    folder = docs_dir / layout.pdf_dir
     return frozenset(p.stem for p in folder.glob("*.pdf") if p.is_file()) if folder.is_dir() else frozenset()

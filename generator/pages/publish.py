@@ -7,32 +7,31 @@ the print version and PDF, the open data and the version history, each linked fr
 
 from __future__ import annotations
 
+from ..context import SiteContext
 from ..model import LoadedRoute
 from ..render import render
 from ..urls import relative
-from .base import GeneratedPage, SiteContext, publish_src
-from .open_data import INDEX_SRC, SCHEMA_SRC, route_json_src
-from .printable import pdf_src, print_src
-from .wegwijzer import embed_src, paths_src
+from .base import GeneratedPage
 
 PUBLISH_TITLE = "Voor de school: publiceren"
 
 
 def render_publish_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
-    """The page '<route>/publiceren.md'."""
-    here = publish_src(context, loaded.slug)
+    """The publisher page of a route (`Layout.publish`)."""
+    layout, slug = context.layout, loaded.slug
+    here = layout.publish(slug)
     route = loaded.route
     has_aid = route.wegwijzer is not None
     content = render(
         "pages/publiceren.md.j2",
         route=route,
-        paths_url=relative(here, paths_src(context, loaded.slug)) if has_aid else "",
-        embed_url=relative(here, embed_src(context, loaded.slug)) if has_aid else "",
+        paths_url=relative(here, layout.paths(slug)) if has_aid else "",
+        embed_url=relative(here, layout.embed(slug)) if has_aid else "",
         embed_title=f"Wegwijzer {route.organisation.display_name}",
-        print_url=relative(here, print_src(loaded, context)),
-        pdf_url=relative(here, pdf_src(loaded.slug)) if loaded.slug in context.pdfs else "",
-        json_url=relative(here, route_json_src(loaded, context)),
-        index_url=relative(here, INDEX_SRC),
-        schema_url=relative(here, SCHEMA_SRC),
+        print_url=relative(here, layout.print(slug)),
+        pdf_url=relative(here, layout.pdf(slug)) if slug in context.pdfs else "",
+        json_url=relative(here, layout.route_json(slug)),
+        index_url=relative(here, layout.index),
+        schema_url=relative(here, layout.schema),
     )
     return [GeneratedPage(src_uri=here, content=content, title=PUBLISH_TITLE, doc_title="Publiceren")]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from ..context import SiteContext
+from ..handbook import RouteView
+from ..links import PageLinks
 from ..model import LoadedRoute
 from ..render import render
-from .base import GeneratedPage, SiteContext
-from .handbook import RouteView, page_links
+from .base import GeneratedPage
 
 ROLES_ORDER = 200
 """Navigation position within a route: after the steps."""
 
 
 def render_roles_page(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
-    """The page '<route>/wie-doet-wat.md'."""
-    src = f"{context.route_dir(loaded.slug)}wie-doet-wat.md"
-    content = render("pages/wie-doet-wat.md.j2", view=RouteView(loaded), links=page_links(loaded, context, src))
+    """The Wie doet wat page of a route (`Layout.roles`)."""
+    src = context.layout.roles(loaded.slug)
+    content = render("pages/wie-doet-wat.md.j2", view=RouteView(loaded), links=PageLinks(context.layout, loaded.slug, src))
     return [GeneratedPage(src_uri=src, content=content, title="Wie doet wat", order=ROLES_ORDER)]

@@ -7,18 +7,15 @@ whom, what you record, what comes next) is `partials/step-answers.md.j2`.
 
 from __future__ import annotations
 
+from ..context import SiteContext
+from ..handbook import RouteView, StepAnswers
+from ..links import PageLinks
 from ..model import LoadedRoute
 from ..render import render
-from .base import GeneratedPage, SiteContext
-from .handbook import RouteView, StepAnswers, page_links
+from .base import GeneratedPage
 
 STEP_ORDER = 100
 """Navigation position of the 'Stappen' section within a route (steps follow file order)."""
-
-
-def step_src(context: SiteContext, slug: str, step_id: str) -> str:
-    """Source path of a step page, as fixed in the URL layout."""
-    return f"{context.route_dir(slug)}stappen/{step_id}.md"
 
 
 def render_step_pages(loaded: LoadedRoute, context: SiteContext) -> list[GeneratedPage]:
@@ -27,10 +24,10 @@ def render_step_pages(loaded: LoadedRoute, context: SiteContext) -> list[Generat
     answers = StepAnswers(view)
     pages = []
     for index, step in enumerate(loaded.route.steps):
-        src = step_src(context, loaded.slug, step.id)
+        src = context.layout.step(loaded.slug, step.id)
         previous, following = view.neighbours(step)
         content = render("pages/step.md.j2", step=step, view=view, answers=answers,
-                         links=page_links(loaded, context, src), previous=previous, next=following)
+                         links=PageLinks(context.layout, loaded.slug, src), previous=previous, next=following)
         pages.append(GeneratedPage(src_uri=src, content=content, title=step.name, doc_title=step.label, own_prevnext=True,
                                    nav_section=("Stappen",), order=STEP_ORDER + index))
     return pages

@@ -10,29 +10,19 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..context import SiteContext
+from ..links import PageLinks
 from ..model import LoadedRoute
+from ..route_index import lookup_for
 from ..render import render
 from ..urls import relative
 from ..wegwijzer.card import action_card
 from ..wegwijzer.data import forbidden, outcome_data, payload, safe_json, search_data
 from ..wegwijzer.paths import enumerate_paths
-from .base import GeneratedPage, SiteContext, publish_src
-from .handbook import PageLinks
+from .base import GeneratedPage
 
 WEGWIJZER_ORDER = 300
 """Navigation position of the 'Wegwijzer' section within a route."""
-
-
-def wegwijzer_src(context: SiteContext, slug: str) -> str:
-    return f"{context.route_dir(slug)}wegwijzer/index.md"
-
-
-def paths_src(context: SiteContext, slug: str) -> str:
-    return f"{context.route_dir(slug)}wegwijzer/paden.md"
-
-
-def embed_src(context: SiteContext, slug: str) -> str:
-    return f"{context.route_dir(slug)}wegwijzer/embed/index.md"
 
 
 def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
@@ -43,9 +33,8 @@ def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
     the script shows the part for the reader who asked, the static tree the general one.
     """
     data = payload(loaded, context, here, search)
-    aid = loaded.route.wegwijzer
-    outcome_ids = {a.outcome for q in aid.questions for a in q.answers if a.outcome} if aid else set()
-    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    outcome_ids = lookup_for(loaded.route).outcomes()
+    links = PageLinks(context.layout, loaded.slug, here)
     full = {}
     for step in loaded.route.steps:
         if step.id in outcome_ids:
@@ -58,7 +47,7 @@ def widget_context(loaded: LoadedRoute, context: SiteContext, here: str,
         "data_json": Markup(safe_json(data)),
         "static": [dict(id=qid, **q) for qid, q in data["questions"].items()],
         # The page without JavaScript lists the never-skip rules with each advice; the script
-        # works them out from data["rules"], so the JSON does not carry them per outcome.
+        # looks them up in data["rules"] (the same `forbidden`, computed for the JSON).
         "outcomes": [full[s.id] for s in loaded.route.steps if s.id in outcome_ids],
         "uid": "rw-ww",
         "route": loaded.route,
@@ -69,10 +58,10 @@ def render_wegwijzer_pages(loaded: LoadedRoute, context: SiteContext) -> list[Ge
     """The wegwijzer, its paths page and its embed page (only for routes with questions)."""
     if loaded.route.wegwijzer is None:
         return []
-    main, paths, embed = (wegwijzer_src(context, loaded.slug), paths_src(context, loaded.slug),
-                          embed_src(context, loaded.slug))
+    layout, slug = context.layout, loaded.slug
+    main, paths, embed = layout.wegwijzer(slug), layout.paths(slug), layout.embed(slug)
     search = search_data(loaded)
-    page = render("wegwijzer/page.md.j2", publish_url=relative(main, publish_src(context, loaded.slug)),
+    page = render("wegwijzer/page.md.j2", publish_url=relative(main, layout.publish(slug)),
                   **widget_context(loaded, context, main, search))
     embed_page = render("wegwijzer/embed.md.j2", page_url=relative(embed, main),
                         **widget_context(loaded, context, embed, search, embed=True))
@@ -86,12 +75,12 @@ def render_wegwijzer_pages(loaded: LoadedRoute, context: SiteContext) -> list[Ge
 
 def render_paths(loaded: LoadedRoute, context: SiteContext) -> str:
     """The 'Alle paden' page: every path with its answers and its advice."""
-    here = paths_src(context, loaded.slug)
-    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    here = context.layout.paths(loaded.slug)
+    links = PageLinks(context.layout, loaded.slug, here)
     outcomes = {s.id: outcome_data(loaded, s, links) for s in loaded.route.steps}
     aid = loaded.route.wegwijzer
     assert aid is not None
-    steps = {s.id: s for s in loaded.route.steps}
+    steps = lookup_for(loaded.route).steps
     rows = []
     for path in enumerate_paths(aid):
         rows.append({
@@ -104,4 +93,4 @@ def render_paths(loaded: LoadedRoute, context: SiteContext) -> str:
         })
     excluded = [(outcomes[e.step], e.reason) for e in aid.excluded if e.step in outcomes]
     return render("wegwijzer/paden.md.j2", route=loaded.route, paths=rows, excluded=excluded,
-                  wegwijzer_url=relative(here, wegwijzer_src(context, loaded.slug)))
+                  wegwijzer_url=links.page(context.layout.wegwijzer(loaded.slug)))

@@ -14,13 +14,13 @@ the general wording. All texts stay plain strings (data), never markup.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..model import DocumentUse, Item, LoadedRoute, ParentPart, Responsibility, Step
+from ..links import PageLinks
+from ..model import DocumentUse, Item, LoadedRoute, Role, Step
+from ..route_index import lookup_for
+from ..vocabulary import CONTACT_PREFERENCE, PARENTS_DECIDE, role_kind
 from .text import normalise
-
-if TYPE_CHECKING:  # only for annotations: generator.pages imports this module
-    from ..pages.handbook import PageLinks
 
 READERS: tuple[tuple[str, str], ...] = (
     ("leerkracht", "leerkracht"),
@@ -29,33 +29,13 @@ READERS: tuple[tuple[str, str], ...] = (
 )
 """The readers the wegwijzer asks for first: (id in the URL hash, words after 'Ik ben')."""
 
-CONTACT_ORDER = (Responsibility.CONTACT, Responsibility.DIRECTION, Responsibility.RESPONSIBLE,
-                 Responsibility.FINAL, Responsibility.TAKES_PART)
-"""Who is the best single contact: a named contact person first, the one who leads next."""
-
-DECISIONS = (ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES)
-"""What parents decide or sign in a step (the parents' 'what you record or sign')."""
-
 _NUMBERS = {"1": "een", "2": "twee", "3": "drie", "4": "vier", "5": "vijf", "6": "zes", "7": "zeven",
             "8": "acht", "9": "negen", "10": "tien", "12": "twaalf"}
 
 
-def _kind(role_id: str, name: str) -> str:
-    """'leerkracht', 'ouder', 'leerling' or '' for any other role, by its id or name."""
-    for text in (role_id, normalise(name)):
-        word = re.split(r"[^a-z]+", text.strip())[0] if text.strip() else ""
-        if word in ("leerkracht", "leerkrachten", "groepsleerkracht"):
-            return "leerkracht"
-        if word in ("ouder", "ouders", "ouders/verzorgers"):
-            return "ouder"
-        if word in ("leerling", "kind"):
-            return "leerling"
-    return ""
-
-
 def role_kinds(loaded: LoadedRoute) -> dict[str, str]:
     """Role id → 'leerkracht' / 'ouder' / 'leerling' / '' for every role of the route."""
-    return {r.id: _kind(r.id, r.name) for r in loaded.route.roles}
+    return {r.id: role_kind(r.id, r.name) for r in loaded.route.roles}
 
 
 def _words(text: str) -> set[str]:
@@ -93,16 +73,16 @@ def document_line(use: DocumentUse, name: str, abbreviation: str | None) -> str:
     return action
 
 
-def _contact(step: Step, kinds: dict[str, str], names: dict[str, str], links: PageLinks,
-             descriptions: dict[str, str], reader: str) -> dict[str, str] | None:
+def _contact(step: Step, kinds: dict[str, str], roles: dict[str, Role], links: PageLinks,
+             reader: str) -> dict[str, str] | None:
     """The one role to turn to: never the reader's own role, never the pupil."""
     skip = {"leerling", reader}
-    candidates = [p for p in step.roles if p.role in names and kinds.get(p.role, "") not in skip]
-    for responsibility in CONTACT_ORDER:
+    candidates = [p for p in step.roles if p.role in roles and kinds.get(p.role, "") not in skip]
+    for responsibility in CONTACT_PREFERENCE:
         for part in candidates:
             if part.responsibility is responsibility:
-                return {"name": names[part.role], "url": links.role(part.role),
-                        "about": descriptions.get(part.role, "")}
+                return {"name": roles[part.role].name, "url": links.role(part.role),
+                        "about": roles[part.role].description}
     return None
 
 
@@ -110,7 +90,7 @@ def _own_tasks(step: Step, kinds: dict[str, str], reader: str) -> list[str]:
     return [task for p in step.roles if kinds.get(p.role) == reader for task in p.tasks]
 
 
-def _do(step: Step, kinds: dict[str, str], names: dict[str, str], reader: str) -> list[str]:
+def _do(step: Step, kinds: dict[str, str], roles: dict[str, Role], reader: str) -> list[str]:
     """'Wat u nu doet' for the reader, in the route's own words."""
     if reader == "ouder":
         if step.parents and step.parents.plain:
@@ -119,17 +99,17 @@ def _do(step: Step, kinds: dict[str, str], names: dict[str, str], reader: str) -
         return texts or _own_tasks(step, kinds, "ouder")
     if reader == "leerkracht":
         return _own_tasks(step, kinds, "leerkracht")
-    return [f"{names[p.role]}: {' '.join(p.tasks)}" for p in step.roles
-            if p.role in names and p.tasks and kinds.get(p.role) not in ("leerkracht", "ouder", "leerling")]
+    return [f"{roles[p.role].name}: {' '.join(p.tasks)}" for p in step.roles
+            if p.role in roles and p.tasks and kinds.get(p.role) not in ("leerkracht", "ouder", "leerling")]
 
 
 def _record(loaded: LoadedRoute, step: Step, kinds: dict[str, str], reader: str,
             links: PageLinks) -> list[dict[str, str]]:
     """'Wat u vastlegt of ondertekent': documents the reader handles (or the step's, when no one is named)."""
-    docs = {d.id: d for d in loaded.route.documents}
+    docs = lookup_for(loaded.route).documents
     found: list[dict[str, str]] = []
     if reader == "ouder" and step.parents:
-        found += [{"text": i.text, "name": "", "url": ""} for i in step.parents.items if i.kind in DECISIONS]
+        found += [{"text": i.text, "name": "", "url": ""} for i in step.parents.items if i.kind in PARENTS_DECIDE]
     for use in step.documents:
         doc = docs.get(use.document)
         if doc is None:
@@ -167,7 +147,7 @@ def _without_repeats(entries: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def _next(loaded: LoadedRoute, step: Step, links: PageLinks) -> list[dict[str, str]]:
     """'Wat hierna komt': the step's transitions with their conditions."""
-    steps = {s.id: s for s in loaded.route.steps}
+    steps = lookup_for(loaded.route).steps
     return [{"name": steps[t.to].name, "url": links.step(t.to), "when": t.condition}
             for t in step.transitions if t.to in steps]
 
@@ -175,13 +155,12 @@ def _next(loaded: LoadedRoute, step: Step, links: PageLinks) -> list[dict[str, s
 def action_card(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str, Any]:
     """The card of one outcome step: per reader what to do, the contact and what to record; what comes next."""
     kinds = role_kinds(loaded)
-    names = {r.id: r.name for r in loaded.route.roles}
-    descriptions = {r.id: r.description for r in loaded.route.roles}
+    roles = lookup_for(loaded.route).roles
     readers = {}
     for reader, _label in READERS:
         readers[reader] = {
-            "do": _do(step, kinds, names, reader),
-            "contact": _contact(step, kinds, names, links, descriptions, reader),
+            "do": _do(step, kinds, roles, reader),
+            "contact": _contact(step, kinds, roles, links, reader),
             "record": _record(loaded, step, kinds, reader, links),
         }
     return {"readers": readers, "next": _next(loaded, step, links), "end": step.end}

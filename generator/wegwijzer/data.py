@@ -1,7 +1,8 @@
 """The wegwijzer's data per route: everything the browser needs, computed at build time.
 
 One JSON payload holds the question tree, what each outcome step means for the reader
-(what to do per role, who to talk to, the documents, the rules that forbid skipping), the
+(what to do per role, who to talk to, the documents), the never-skip rules to name with each
+advice (worked out here, once, by the route's lookup; the script only looks them up), the
 search index and the normalisation tables. The same payload feeds the Jinja templates of
 the no-JavaScript version, so both versions always say the same.
 
@@ -14,17 +15,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import LoadedRoute, Responsibility, RuleKind, Step
-from ..pages.base import SiteContext
-from ..pages.handbook import RESPONSIBILITY_WORDS, PageLinks
+from ..context import SiteContext
+from ..links import PageLinks
+from ..model import LoadedRoute, Responsibility, Step
+from ..route_index import lookup_for
+from ..vocabulary import RESPONSIBILITY_WORDS, TALK_TO
 from . import index as ranking
 from .index import build_index
+from .paths import enumerate_paths
 from .synonyms import load_synonyms
 from .text import NEGATION_SCOPE, NEGATORS, STOPWORDS
-
-TALK_TO = (Responsibility.FINAL, Responsibility.RESPONSIBLE, Responsibility.DIRECTION, Responsibility.CONTACT)
-"""Roles with these responsibilities are the people to talk to in a step."""
-
 
 def safe_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' characters left."""
@@ -33,37 +33,40 @@ def safe_json(data: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _order(loaded: LoadedRoute) -> dict[str, int]:
-    return {s.id: i for i, s in enumerate(loaded.route.steps)}
-
-
 def forbidden(loaded: LoadedRoute, outcome: str, current: str | None) -> list[str]:
-    """Texts of never-skip rules that matter for someone going to `outcome` from `current`.
+    """Texts of the never-skip rules to name with the advice `outcome` for someone at `current`
+    (see `RouteLookup.rules_ahead`)."""
+    return [rule.text for rule in lookup_for(loaded.route).rules_ahead(outcome, current)]
 
-    A rule matters when its step lies after where the person is now and not after the
-    advised step: that step must still be gone through. Without a current step, every
-    never-skip step up to the advised one counts.
+
+def rules_data(loaded: LoadedRoute) -> dict[str, Any]:
+    """The never-skip rules for the script: their texts once, and per advised step and current
+    step ('' when unknown) the indexes of the texts to name — only where there are any.
+
+    The pairs are those the script can meet: every step without a current step (a confirmed
+    suggestion), and the (advice, current step) of every path through the questions.
     """
-    order = _order(loaded)
-    texts = []
-    for rule in loaded.route.rules:
-        if rule.kind is not RuleKind.NEVER_SKIP or rule.step not in order:
-            continue
-        after_current = current is None or current not in order or order[current] < order[rule.step]
-        if after_current and order[rule.step] <= order[outcome]:
-            texts.append(rule.text)
-    return texts
+    lookup = lookup_for(loaded.route)
+    rules = list(lookup.never_skip_rules)
+    pairs: list[tuple[str, str | None]] = [(s.id, None) for s in loaded.route.steps]
+    if loaded.route.wegwijzer is not None:
+        pairs += [(p.outcome, p.current) for p in enumerate_paths(loaded.route.wegwijzer)]
+    ahead: dict[str, dict[str, list[int]]] = {}
+    for outcome, current in pairs:
+        found = [rules.index(r) for r in lookup.rules_ahead(outcome, current)]
+        if found:
+            ahead.setdefault(outcome, {})[current or ""] = found
+    return {"texts": [r.text for r in rules], "ahead": ahead}
 
 
 def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str, Any]:
     """What the advice page says about one step."""
-    roles = {r.id: r for r in loaded.route.roles}
-    docs = {d.id: d for d in loaded.route.documents}
+    lookup = lookup_for(loaded.route)
+    roles, docs = lookup.roles, lookup.documents
     order = list(Responsibility)
     parts = sorted(step.roles, key=lambda p: order.index(p.responsibility))
     return {
         "id": step.id,
-        "order": _order(loaded)[step.id],
         "name": step.name,
         "url": links.step(step.id),
         "summary": step.summary,
@@ -84,7 +87,7 @@ def outcome_data(loaded: LoadedRoute, step: Step, links: PageLinks) -> dict[str,
     }
 
 
-BROWSER_FIELDS = ("id", "order", "name", "url", "summary", "talk")
+BROWSER_FIELDS = ("id", "name", "url", "summary", "talk")
 """The outcome fields the script reads; the rest serves only the page without JavaScript."""
 
 
@@ -99,13 +102,14 @@ def search_data(loaded: LoadedRoute) -> dict[str, Any]:
     synonyms = load_synonyms()
     index = build_index(loaded, synonyms)
     steps = []
-    for step, entry, nxt in zip(loaded.route.steps, index, index.successor):
-        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams), "next": nxt,
+    for step, entry, nxt, back in zip(loaded.route.steps, index, index.successor, index.fallback):
+        steps.append({"id": step.id, "w": entry.weights, "b": sorted(entry.bigrams), "next": nxt, "back": back,
                       "signals": [*step.signals, *step.phrases]})
     return {
         "steps": steps,
         "bonus": ranking.BIGRAM_BONUS,
         "params": {"phrase": ranking.PHRASE_FACTOR, "part": ranking.PART_FACTOR, "typo": ranking.TYPO_FACTOR, "shift": ranking.SHIFT,
+                   "shiftBack": ranking.SHIFT_BACK, "order": ranking.ORDER_PRIOR, "sameWord": ranking.SAME_WORD_GROUP, "backGroup": ranking.BACK_GROUP,
                    "compoundMin": ranking.COMPOUND_MIN, "typoMin": ranking.TYPO_MIN,
                    "negationScope": NEGATION_SCOPE, "shiftGroup": ranking.SHIFT_GROUP},
         "stopwords": sorted(STOPWORDS),
@@ -121,9 +125,8 @@ def payload(loaded: LoadedRoute, context: SiteContext, here: str,
     Only the links depend on the page; a caller rendering several pages of one route
     passes the route's `search_data` once, since building the index is the costly part.
     """
-    links = PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
+    links = PageLinks(context.layout, loaded.slug, here)
     aid = loaded.route.wegwijzer
-    order = _order(loaded)
     questions: dict[str, Any] = {}
     if aid is not None:
         for q in aid.questions:
@@ -140,7 +143,6 @@ def payload(loaded: LoadedRoute, context: SiteContext, here: str,
         "start": aid.start if aid else None,
         "questions": questions,
         "outcomes": {s.id: browser_outcome(outcome_data(loaded, s, links)) for s in loaded.route.steps},
-        "rules": [{"step": r.step, "order": order[r.step], "text": r.text} for r in loaded.route.rules
-                  if r.kind is RuleKind.NEVER_SKIP and r.step in order],
+        "rules": rules_data(loaded),
         "search": search if search is not None else search_data(loaded),
     }

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..model import Item, LoadedRoute, Route, Step, TransitionKind, plain_text
+from ..route_index import lookup_for
 from .synonyms import LINKS, Synonyms, groups_in, groups_in_clause, load_synonyms, phrase_groups
 from .text import FILLERS, PARTICLES, STOPWORDS, clauses, negated, stem, terms, words
 
@@ -63,6 +64,9 @@ B = 0.6
 """BM25 length normalisation for the other fields: a word in a long text says less."""
 K1 = 0.8
 """BM25 saturation: the tenth mention of a word adds little to the first."""
+SAME_WORD_GROUP = 0.5
+"""A group's share in a step that also has the query's own word of that group (see `score`);
+measured flat between 0.3 and 0.6 on the development sets."""
 GROUP_FACTOR = 0.8
 """A synonym match is a little less certain than the same word."""
 PHRASE_FACTOR = 2.0
@@ -76,12 +80,23 @@ BIGRAM_BONUS = 0.5
 """Added for each pair of consecutive query terms that also stands together in the step."""
 SHIFT = 0.6
 """With "helpt niet" in the query: the share of a step's score that moves to the step after it."""
+ORDER_PRIOR = 0.05
+"""Evidence that is nearly equal goes to the earlier step: step i of n keeps 1 - ORDER_PRIOR * i / n
+of its score. A route starts with the lightest support, and the confirming question checks;
+measured flat between 0.02 and 0.08 on the development sets, so it breaks near-ties only."""
 COMPOUND_MIN = 7
 """Words of at least this many letters that the route does not know are tried as compounds."""
 TYPO_MIN = 5
 """Stems of at least this many letters may match a route word with one typo."""
 SHIFT_GROUP = "~werkt-niet"
 """What was tried did not help: the phrases of this group move weight to the next step."""
+BACK_GROUP = "~niet-meer-nodig"
+"""What was done is no longer needed: the phrases of this group move weight back, to the step
+the route scales down to from the step described ("het arrangement is niet meer nodig").
+Only the state, not the verbs of the 'afschalen' group: "we kunnen afschalen" is said in the
+step where that is decided."""
+SHIFT_BACK = 0.6
+"""With "niet meer nodig" in the query: the share of a step's score that moves to its way back."""
 CALM_GROUP = "~geen-zorg"
 """A description without worries ("er is niets aan de hand") belongs to the route's first step."""
 
@@ -104,11 +119,9 @@ def _without_brackets(text: str) -> str:
 def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
     """All texts of a step, per field (route-wide content is attached later, in build_index)."""
     route = loaded.route
-    roles = {r.id: r for r in route.roles}
-    docs = {d.id: d for d in route.documents}
-    tiers = {t.id: t.name for t in route.tiers}
-    incoming = [text for other in route.steps for t in other.transitions if t.to == step.id
-                for text in (t.condition, t.label or "")]
+    lookup = lookup_for(route)
+    roles, docs = lookup.roles, lookup.documents
+    incoming = [text for _, t in lookup.incoming(step.id) for text in (t.condition, t.label or "")]
     return {
         "herkenning": list(step.phrases),
         "signalen": list(step.signals),
@@ -132,19 +145,57 @@ def step_fields(loaded: LoadedRoute, step: Step) -> dict[str, list[str]]:
         "uitgang": [text for t in step.transitions if t.kind in (TransitionKind.DOWN, TransitionKind.BACK,
                                                                   TransitionKind.REPEAT) for text in (t.condition, t.label or "")],
         "regels": [text for r in route.rules if r.step == step.id for text in (r.text, *r.items)],
-        "niveau": [tiers.get(step.tier, "")],
+        "niveau": [lookup.tiers[step.tier].name if step.tier in lookup.tiers else ""],
     }
+
+
+_SPELLED_OUT = re.compile(r"(?:^|[;.]\s*)([A-Z][A-Za-z]{0,4}[A-Z]\+?):\s*([^;:.()]+)")
+"""'BAO: basisonderwijs (gewone basisschool); PO: primair onderwijs': abbreviations a begrip spells out."""
+_LIST = re.compile(r"\s*,\s*|\s+en\s+")
+
+
+def _spelled_out(term_name: str, meaning: str) -> list[tuple[str, str]]:
+    """(full form, abbreviation) that a begrip's explanation gives for the abbreviations it names.
+
+    Either each one spelled out ("SBO: speciaal basisonderwijs; SO: speciaal onderwijs"), or
+    a list of abbreviations as the begrip ("TL, BL, RE, SP en SEO") explained by a list of as
+    many full forms in the same order ("... technisch lezen, begrijpend lezen, ..., spelling en
+    sociaal-emotionele ontwikkeling").
+    """
+    found = [(full, short) for short, full in _SPELLED_OUT.findall(meaning)]
+    shorts = _LIST.split(term_name.strip())
+    if not found and len(shorts) > 1 and all(x.isupper() for x in shorts):
+        tail = meaning.rsplit(":", 1)[-1].strip().rstrip(".")
+        fulls = _LIST.split(tail)
+        if len(fulls) == len(shorts):
+            found = list(zip(fulls, shorts))
+    return found
+
+
+def _optional_part(name: str, abbr: str) -> list[tuple[str, str]]:
+    """'Speciaal (basis)onderwijs' = 'SO, SBO': a bracketed part of a word is optional, and the
+    shorter abbreviation stands for the shorter form."""
+    shorts = [x.strip() for x in abbr.split(",")]
+    if len(shorts) != 2 or not re.search(r"\w\(|\)\w", name):
+        return []
+    forms = [re.sub(r"\((.*?)\)", "", name), re.sub(r"\((.*?)\)", r"\1", name)]
+    return list(zip(sorted(forms, key=len), sorted(shorts, key=len)))
 
 
 def abbreviations(route: Route) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """(full form, abbreviation) as term sequences, from the route's roles, documents and begrippen."""
     pairs: list[tuple[str, str]] = []
+    for term in route.terms:
+        pairs.extend(_spelled_out(term.term, term.meaning))
     for name, abbr in ([(r.name, r.abbreviation) for r in route.roles] + [(d.name, d.abbreviation) for d in route.documents]
                        + [(t.term, t.abbreviation) for t in route.terms]):
         if not abbr or "," in name:
             continue
         names, shorts = _without_brackets(name).split("/"), abbr.split("/")
-        if len(names) == len(shorts) > 1:  # "Speciaal basisonderwijs / speciaal onderwijs" = "SBO/SO"
+        optional = _optional_part(name, abbr)
+        if optional:
+            pairs.extend(optional)
+        elif len(names) == len(shorts) > 1:  # "Speciaal basisonderwijs / speciaal onderwijs" = "SBO/SO"
             pairs.extend(zip(names, shorts))
         else:
             pairs.extend((_without_brackets(name), short) for short in abbr.split(","))
@@ -177,10 +228,16 @@ def _other_forms(text: str, table: list[tuple[tuple[str, ...], tuple[str, ...]]]
     return extra
 
 
+def pair(a: str, b: str) -> str:
+    """Two neighbouring terms as one key, in alphabetical order: Dutch says "TLV-aanvraag" and
+    "aanvraag van de TLV", "extra hulp" and "hulp extra" ("hulp, extra in de klas")."""
+    return f"{a} {b}" if a <= b else f"{b} {a}"
+
+
 def bigrams(text: str) -> list[str]:
-    """Consecutive term pairs, 'a b'."""
+    """Consecutive term pairs (see `pair`)."""
     seq = terms(text)
-    return [f"{a} {b}" for a, b in zip(seq, seq[1:])]
+    return [pair(a, b) for a, b in zip(seq, seq[1:])]
 
 
 @dataclass(frozen=True)
@@ -200,6 +257,8 @@ class RouteIndex:
     successor: tuple[int, ...]
     """Index of the step a step escalates to (its first 'opschalen'/'vervolg' transition), or -1."""
     vocab: frozenset[str] = field(default_factory=frozenset)
+    fallback: tuple[int, ...] = ()
+    """Index of the step a step scales down or goes back to (its first 'afschalen'/'terug'), or -1."""
 
     def __iter__(self) -> Iterator[StepIndex]:
         return iter(self.steps)
@@ -213,7 +272,7 @@ class RouteIndex:
 
 def successors(route: Route) -> tuple[int, ...]:
     """Per step, the step after it when what is tried there does not help."""
-    order = {s.id: i for i, s in enumerate(route.steps)}
+    order = lookup_for(route).position
     found = []
     for i, step in enumerate(route.steps):
         nxt = next((order[t.to] for t in step.transitions
@@ -222,6 +281,13 @@ def successors(route: Route) -> tuple[int, ...]:
             nxt = i + 1
         found.append(nxt)
     return tuple(found)
+
+
+def fallbacks(route: Route) -> tuple[int, ...]:
+    """Per step, the step the route goes back or down to from it when the help is no longer needed."""
+    order = {s.id: i for i, s in enumerate(route.steps)}
+    return tuple(next((order[t.to] for t in step.transitions if t.kind in (TransitionKind.DOWN, TransitionKind.BACK)
+                       and t.to in order and order[t.to] != i), -1) for i, step in enumerate(route.steps))
 
 
 def _route_items(route: Route) -> list[tuple[str, list[str]]]:
@@ -252,7 +318,7 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
                     counts.update(expanded_terms(text, table))
                     if FIELD_WEIGHTS[name] >= PAIR_FIELD_MIN:
                         own.update(bigrams(text))
-                    own.update(f"{a} {b}" for form in _other_forms(text, table) for a, b in zip(form, form[1:]))
+                    own.update(pair(a, b) for form in _other_forms(text, table) for a, b in zip(form, form[1:]))
             per_field[name] = counts
         counted.append(per_field)
         pairs.append(own)
@@ -262,6 +328,8 @@ def _weigh(fields_per_step: list[dict[str, list[str]]], table: list[tuple[tuple[
             for text in texts:
                 if text:
                     per_field[name].update({g: GROUP_FACTOR for g in groups_in(text, syn, vocab)})
+                    per_field[name].update({v: PART_FACTOR for w in words(text) for v in participle_base(w, vocab)})
+                    per_field[name].update({v: PART_FACTOR for v in separable_verbs(text, vocab)})
     per_field_len: dict[str, list[float]] = {}
     for per_field in counted:
         for name, counts in per_field.items():
@@ -303,9 +371,10 @@ def build_index(loaded: LoadedRoute, synonyms: Synonyms | None = None) -> RouteI
     start = next((i for i, s in enumerate(route.steps) if s.start), 0)
     fields = [step_fields(loaded, s) for s in route.steps]
     next_steps = successors(route)
+    back_steps = fallbacks(route)
     weights, pairs, vocab = _weigh(fields, table, syn, start)
     first = RouteIndex(tuple(StepIndex(s.id, w, frozenset(p)) for s, w, p in zip(route.steps, weights, pairs)),
-                       next_steps, vocab)
+                       next_steps, vocab, back_steps)
     joined = ["".join(words(" ".join(t for texts in f.values() for t in texts))) for f in fields]
     for key, texts in _route_items(route):
         name = "".join(words(key))
@@ -317,7 +386,7 @@ def build_index(loaded: LoadedRoute, synonyms: Synonyms | None = None) -> RouteI
             fields[i].setdefault("route", []).extend(texts)
     weights, pairs, vocab = _weigh(fields, table, syn, start)
     return RouteIndex(tuple(StepIndex(s.id, w, frozenset(p)) for s, w, p in zip(route.steps, weights, pairs)),
-                      next_steps, vocab)
+                      next_steps, vocab, back_steps)
 
 
 def _distance_one(a: str, b: str) -> bool:
@@ -340,6 +409,50 @@ def agent_base(word: str, vocab: frozenset[str]) -> list[str]:
     if len(word) >= 6 and word.endswith("er") and stem(word[:-2]) in vocab:
         return [stem(word[:-2])]
     return []
+
+
+def separable_verbs(text: str, vocab: frozenset[str]) -> list[str]:
+    """'De leerkracht stemt de aanpak af' → ['afstem']: a verb and its particle at the end of
+    the clause are one word, when the route uses that word ("afstemmen") somewhere.
+
+    The query side does the same (in `_clause_terms`); here it is the route's own text, so
+    that "stemt ... af" in one step and "afstemmen" in another are one term.
+    """
+    found: list[str] = []
+    for clause in clauses(text):
+        for i, particle in enumerate(clause):
+            if i and particle_ends(clause, i):
+                found.extend(joined for word in clause[:i] if (joined := stem(particle + word)) in vocab)
+    return found
+
+
+def particle_ends(clause: list[str], i: int) -> bool:
+    """Is clause[i] a separable verb's particle? It closes the clause, or only a phrase that
+    starts with a preposition follows ("stemt de aanpak af op ..."): "vraagt een TLV aan" is
+    'aanvragen', but "vraagt advies aan een collega" and "een school voor haar" are not."""
+    return clause[i] in PARTICLES and (i == len(clause) - 1 or clause[i + 1] in PARTICLES)
+
+
+def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
+    """'geevalueerd' → ['evaluer'], 'aangepast' → ['aanpas'], 'afgeschaald' → ['afschal']:
+    the verb a (regular) past participle is made of, when the route uses that verb.
+
+    Parents and teachers tell what has happened ("is aangepast", "heeft meegekeken"); routes
+    say what to do ("aanpassen", "meekijken"). The prefix ge- (after a particle: aan-ge-past)
+    and a final -d or -t are taken off; irregular forms (besproken, gedacht) stay unknown.
+    """
+    base = ""
+    if word.startswith("ge") and len(word) >= 6:
+        base = word[2:]
+    else:
+        for particle in sorted(PARTICLES):
+            if word.startswith(particle + "ge") and len(word) >= len(particle) + 5:
+                base = particle + word[len(particle) + 2:]
+                break
+    if not base:
+        return []
+    options = [base] + ([base[:-1]] if base[-1] in "dt" else [])
+    return [s for s in (stem(o) for o in options) if s in vocab][:1]
 
 
 def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str] = frozenset()) -> list[str]:
@@ -367,12 +480,15 @@ class Query:
 
     `terms` are (term, factor) sorted by term; `before` the same for the words up to and
     including the clause that says something did not help (empty when nothing says so):
-    those describe what was tried, the words after it what the person wants next.
+    those describe what was tried, the words after it what the person wants next. When no
+    clause says it did not help but one says the help is no longer needed, `before` holds
+    the words up to that clause and `down` is True.
     """
 
     terms: tuple[tuple[str, float], ...]
     pairs: tuple[str, ...]
     before: tuple[tuple[str, float], ...] = ()
+    down: bool = False
 
 
 def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tuple[list[tuple[str, float]], list[str]]:
@@ -386,16 +502,19 @@ def _clause_terms(clause: list[str], vocab: frozenset[str], syn: Synonyms) -> tu
             continue
         s = stem(word)
         found.append((s, 1.0))
+        verb = participle_base(word, vocab)
+        found.extend((v, PART_FACTOR) for v in verb)
         if s in vocab or s in syn.single or not word.isalpha():
             content.append(s)
             continue
-        parts = agent_base(word, vocab) or (compound_parts(word, vocab, syn.known) if len(word) >= COMPOUND_MIN else [])
+        parts = (verb or agent_base(word, vocab)
+                 or (compound_parts(word, vocab, syn.known) if len(word) >= COMPOUND_MIN else []))
         found.extend((part, PART_FACTOR) for part in parts)
         typos = [k for k in sorted(vocab) if k[0] == s[0] and _distance_one(s, k)] if not parts and len(s) >= TYPO_MIN else []
         found.extend((known, TYPO_FACTOR) for known in typos)
         content.append((parts or typos or [s])[0])
     for i, particle in enumerate(clause):
-        if i and particle in PARTICLES:
+        if i and particle_ends(clause, i):
             for word in clause[:i]:
                 joined = stem(particle + word)
                 if joined in vocab:
@@ -423,54 +542,60 @@ def analyse(text: str, vocab: frozenset[str], synonyms: Synonyms | None = None) 
     everything = [t for found, _ in per_clause for t in found]
     content = [s for _, stems in per_clause for s in stems]
     failed = next((i for i, (found, _) in enumerate(per_clause) if any(t == SHIFT_GROUP for t, _ in found)), -1)
-    before = [t for found, _ in per_clause[:failed + 1] for t in found] if failed >= 0 else []
-    pairs = sorted({f"{a} {b}" for a, b in zip(content, content[1:])})
-    return Query(_best(everything), tuple(pairs), _best(before))
+    settled = next((i for i, (found, _) in enumerate(per_clause) if any(t == BACK_GROUP for t, _ in found)), -1)
+    last = failed if failed >= 0 else settled
+    before = [t for found, _ in per_clause[:last + 1] for t in found] if last >= 0 else []
+    pairs = sorted({pair(a, b) for a, b in zip(content, content[1:])})
+    return Query(_best(everything), tuple(pairs), _best(before), failed < 0 <= settled)
 
 
-def query_terms(text: str, synonyms: Synonyms | None = None, vocab: frozenset[str] = frozenset()) -> list[str]:
-    """The query's terms, sorted (without their factors)."""
-    return [t for t, _ in analyse(text, vocab, synonyms).terms]
-
-
-def score(entry: StepIndex, query: Query) -> float:
+def score(entry: StepIndex, query: Query, synonyms: Synonyms | None = None) -> float:
     """Sum of matched term weights times their factor, plus a bonus per matched bigram.
 
+    A synonym group counts SAME_WORD_GROUP of its weight in a step that also has a query word
+    of that group itself ("groep" and '~klas'): one meaning, found twice, is not two signs.
     Not rounded: the browser adds the same numbers in the same (sorted) order, so both
     sides get bit-identical floats and therefore the same ranking, ties included.
     """
-    total = 0.0
-    for term, factor in query.terms:
-        total += factor * entry.weights.get(term, 0.0)
+    total = _weighted(entry, query.terms, synonyms or load_synonyms())
     for pair in query.pairs:
         if pair in entry.bigrams:
             total += BIGRAM_BONUS
     return total
 
 
-def tried(entry: StepIndex, query: Query) -> float:
+def tried(entry: StepIndex, query: Query, synonyms: Synonyms | None = None) -> float:
     """How well the words before "helpt niet" describe this step's own activity."""
+    return _weighted(entry, query.before, synonyms or load_synonyms())
+
+
+def _weighted(entry: StepIndex, found: tuple[tuple[str, float], ...], syn: Synonyms) -> float:
+    """Sum of factor × weight, a group at SAME_WORD_GROUP where its own word matched too."""
+    twice = {"~" + g for term, _ in found if term in entry.weights for g in syn.single.get(term, ())}
     total = 0.0
-    for term, factor in query.before:
-        total += factor * entry.weights.get(term, 0.0)
+    for term, factor in found:
+        weight = entry.weights.get(term, 0.0)
+        total += factor * (weight * SAME_WORD_GROUP if term in twice else weight)
     return total
 
 
 def rank(index: RouteIndex, text: str, synonyms: Synonyms | None = None) -> list[tuple[str, float]]:
-    """Steps with a positive score, best first; ties keep route order.
+    """Steps with a positive score, best first; near-ties go to the earlier step (ORDER_PRIOR).
 
     When the description says that something did not help, SHIFT of the score of what was
     tried (the words up to that clause) moves from each step to its successor: the person
     is one step further than the activity they describe.
     """
     query = analyse(text, index.vocab, synonyms)
-    final = [score(entry, query) for entry in index]
+    final = [score(entry, query, synonyms) for entry in index]
     if query.before:
-        done = [tried(entry, query) for entry in index]
-        for i, nxt in enumerate(index.successor):
+        done = [tried(entry, query, synonyms) for entry in index]
+        share, targets = (SHIFT_BACK, index.fallback) if query.down else (SHIFT, index.successor)
+        for i, nxt in enumerate(targets):
             if nxt >= 0:
-                final[nxt] += SHIFT * done[i]
-                final[i] -= SHIFT * done[i]
+                final[nxt] += share * done[i]
+                final[i] -= share * done[i]
+    final = [value * (1 - ORDER_PRIOR * i / len(final)) for i, value in enumerate(final)]
     scored = [(entry.step, final[i], i) for i, entry in enumerate(index) if final[i] > 0]
     scored.sort(key=lambda s: (-s[1], s[2]))
     return [(step, value) for step, value, _ in scored]

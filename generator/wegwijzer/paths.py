@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Answer, Question, Wegwijzer
+from ..route_index import by_id
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def count_paths(aid: Wegwijzer) -> int:
     next question otherwise), so each question is counted once, bottom-up. A loop back to a
     question on the current trail counts as 0 paths, exactly as `enumerate_paths` skips it.
     """
-    questions = {q.id: q for q in aid.questions}
+    questions = by_id(aid.questions)
     counts: dict[str, int] = {}
     on_trail: set[str] = set()
     if aid.start not in questions:
@@ -78,7 +79,7 @@ def count_paths(aid: Wegwijzer) -> int:
 
 def iter_paths(aid: Wegwijzer) -> Iterator[Path]:
     """All paths in tree order (first answer first); skips loops instead of walking forever."""
-    questions = {q.id: q for q in aid.questions}
+    questions = by_id(aid.questions)
     start = questions.get(aid.start)
     if start is None:
         return
@@ -108,7 +109,7 @@ def follow(aid: Wegwijzer, code: str) -> Path | None:
 
     Walks only the answers the code names, so it costs the length of the code, not the tree.
     """
-    questions = {q.id: q for q in aid.questions}
+    questions = by_id(aid.questions)
     question = questions.get(aid.start)
     parts = code.split(".") if code else []
     trail: tuple[Choice, ...] = ()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import FILLERS, stem, words
+from .text import FILLERS, STOPWORDS, stem, words
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "synoniemen.yaml"
 LINKS = ("s", "en", "e")
@@ -22,6 +22,38 @@ LINKS = ("s", "en", "e")
 AFFIX_MIN = 5
 """A one-word synonym of at least this many letters also matches inside compounds
 ('gedragsspecialist' contains 'gedrag' and 'specialis')."""
+
+GAP_MAX = 2
+"""A phrase still matches with up to this many stopwords between its words: "helpt nog steeds
+niet", "weten we niet meer" and "niet echt genoeg" hold "helpt niet", "weten niet meer" and
+"niet genoeg" (Dutch puts adverbs and, after inversion, the subject inside such phrases)."""
+GAP_KEEP = ("geen", "niet", "niets", "nooit", "wel", "zonder")
+"""Stopwords that turn a phrase around, so never stand in a gap."""
+GAPS = frozenset(stem(w) for w in STOPWORDS) - {stem(w) for w in GAP_KEEP}
+"""What may stand in such a gap: the stems of the stopwords but GAP_KEEP (the browser derives
+the same set from the stopwords it gets)."""
+
+
+def phrase_span(seq: list[str], i: int, phrase: tuple[str, ...]) -> list[int]:
+    """The positions of `phrase`'s words when it starts at seq[i], allowing GAP_MAX stopwords
+    in between them; empty when it does not."""
+    j = i
+    skipped = 0
+    span: list[int] = []
+    for k, part in enumerate(phrase):
+        while k and j < len(seq) and seq[j] != part and seq[j] in GAPS and skipped < GAP_MAX:
+            j += 1
+            skipped += 1
+        if j >= len(seq) or seq[j] != part:
+            return []
+        span.append(j)
+        j += 1
+    return span
+
+
+def phrase_at(seq: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Does `phrase` start at seq[i] (see phrase_span)?"""
+    return bool(phrase_span(seq, i, phrase))
 
 
 @dataclass(frozen=True)
@@ -89,6 +121,8 @@ class Synonyms:
             "affixMin": AFFIX_MIN,
             "fillers": sorted(FILLERS),
             "links": list(LINKS),
+            "gapKeep": list(GAP_KEEP),
+            "gapMax": GAP_MAX,
         }
 
 
@@ -139,22 +173,33 @@ def groups_in_clause(seq: list[str], negated: list[bool], synonyms: Synonyms,
 
     Phrases are matched on all words, negators included, so "geen effect" (helpt-niet)
     and "geen zorgen" (geen-zorg) are still found, but "geen extra hulp" is no "extra hulp".
+    A word inside a matched phrase is not matched on its own as well: "speciaal
+    basisonderwijs" is the group of special schools, not also that of 'basisonderwijs'.
     """
     found: list[str] = []
+    covered: set[int] = set()
+    for i, token in enumerate(seq):
+        if not negated[i]:
+            for phrase, _ in synonyms.phrases_by_start.get(token, ()):
+                covered.update(phrase_span(seq, i, phrase))
 
     def add(group: str) -> None:
         if "~" + group not in found:
             found.append("~" + group)
 
     for i, token in enumerate(seq):
-        if not negated[i]:
+        if not negated[i] and i in covered:
+            for phrase, group in synonyms.phrases_by_start.get(token, ()):
+                if phrase_at(seq, i, phrase):
+                    add(group)
+        elif not negated[i]:
             for group in synonyms.single.get(token, ()):
                 add(group)
             if len(token) > AFFIX_MIN:
                 for group in synonyms.affix_groups(token, vocab):
                     add(group)
             for phrase, group in synonyms.phrases_by_start.get(token, ()):
-                if tuple(seq[i:i + len(phrase)]) == phrase:
+                if phrase_at(seq, i, phrase):
                     add(group)
     return found
 
@@ -166,6 +211,6 @@ def phrase_groups(seq: list[str], negated: list[bool], synonyms: Synonyms) -> li
         if negated[i]:
             continue
         for phrase, group in synonyms.phrases_by_start.get(token, ()):
-            if tuple(seq[i:i + len(phrase)]) == phrase and "~" + group not in found:
+            if phrase_at(seq, i, phrase) and "~" + group not in found:
                 found.append("~" + group)
     return found

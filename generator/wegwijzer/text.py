@@ -32,6 +32,7 @@ vinden vindt vond staan staat stond zitten zit zat willen wilt wilde mogen mag m
 konden zullen zult zouden keer misschien samen hele helemaal ervoor daarop daarvoor erover eerst waar welke welk
 goed graag beetje nogal zoiets vertelde vertelt zegt zei gezegd denkt denken dacht nu kijk kijken kijkt keek
 vraag vragen vraagt vroeg gevraagd
+weten weet wist elk elke ieder iedere
 """.split())
 
 FILLERS = frozenset("eigenlijk gewoon heel echt erg best even nou hoor helemaal nogal".split())
@@ -136,14 +137,24 @@ PARTICLES = frozenset("aan af bij door in mee na op over terug toe uit voor".spl
 """Separable-verb particles: "vraagt een TLV aan" and "om mee te denken" are one verb each."""
 
 
+_NUMBER = re.compile(r"[0-9]{1,2}[a-z]?")
+
+
 def join_particles(found: list[str]) -> list[str]:
-    """'mee te denken' → 'meedenken': a particle, 'te' and a verb are one word in Dutch."""
+    """'mee te denken' → 'meedenken': a particle, 'te' and a verb are one word in Dutch.
+
+    A number after a word is joined to it as well ('stap 3' → 'stap', 'stap3'; 'fase 5b' →
+    'fase', 'fase5b'): a number alone says nothing, "stap 3" or "niveau 2" names a step.
+    """
     out: list[str] = []
     i = 0
     while i < len(found):
         if found[i] in PARTICLES and i + 2 < len(found) and found[i + 1] == "te":
             out.append(found[i] + found[i + 2])
             i += 3
+        elif i and found[i - 1].isalpha() and _NUMBER.fullmatch(found[i]):
+            out.append(found[i - 1] + found[i])
+            i += 1
         else:
             out.append(found[i])
             i += 1

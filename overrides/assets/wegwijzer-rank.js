@@ -46,12 +46,16 @@ function undiminish(word) {
 }
 
 const stemMemo = new Map();
+/** Bound of the memo, as text.stem's lru_cache(maxsize=100_000): a page left open for days
+ * while people type keeps a bounded memo (emptied when full; the results never change). */
+const STEM_MEMO_MAX = 100000;
 
 /** The compact Dutch stemmer; see text.stem for the rules (memoised: texts repeat words). */
 export function stem(input) {
   let found = stemMemo.get(input);
   if (found === undefined) {
     found = stemWord(input);
+    if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.clear();
     stemMemo.set(input, found);
   }
   return found;
@@ -98,13 +102,17 @@ function stemWord(input) {
 
 const PARTICLES = new Set("aan af bij door in mee na op over terug toe uit voor".split(" "));
 
-/** 'mee te denken' → 'meedenken', as text.join_particles. */
+const NUMBER = /^[0-9]{1,2}[a-z]?$/;
+
+/** 'mee te denken' → 'meedenken', 'stap 3' → 'stap', 'stap3'; as text.join_particles. */
 export function joinParticles(found, stopwords) {
   const out = [];
   for (let i = 0; i < found.length; i++) {
     if (PARTICLES.has(found[i]) && i + 2 < found.length && found[i + 1] === "te") {
       out.push(found[i] + found[i + 2]);
       i += 2;
+    } else if (i && /^[a-z]+$/.test(found[i - 1]) && NUMBER.test(found[i])) {
+      out.push(found[i - 1] + found[i]);
     } else out.push(found[i]);
   }
   return out;
@@ -156,12 +164,32 @@ function tables(search) {
       stop: new Set(search.stopwords), fillers: new Set(syn.fillers || []), negators: new Set(search.negators || []),
       particles: PARTICLES, links: syn.links, byStart, vocab,
       sortedVocab: [...vocab].sort(), known: new Set([...Object.keys(syn.single), ...syn.affix.map((a) => a[0])]),
-      affixMemo: new Map(),
+      affixMemo: new Map(), gapMax: syn.gapMax || 0,
+      gaps: new Set(search.stopwords.map(stem).filter((s) => !(syn.gapKeep || []).map(stem).includes(s))),
     };
     derived.set(search, t);
   }
   return t;
 }
+
+/** Positions of `phrase` starting at seq[i], with up to gapMax stopwords between its words; as synonyms.phrase_span. */
+function phraseSpan(seq, i, phrase, t) {
+  let j = i;
+  let skipped = 0;
+  const span = [];
+  for (let k = 0; k < phrase.length; k++) {
+    while (k && j < seq.length && seq[j] !== phrase[k] && t.gaps.has(seq[j]) && skipped < t.gapMax) {
+      j += 1;
+      skipped += 1;
+    }
+    if (j >= seq.length || seq[j] !== phrase[k]) return [];
+    span.push(j);
+    j += 1;
+  }
+  return span;
+}
+
+const phraseAt = (seq, i, phrase, t) => phraseSpan(seq, i, phrase, t).length > 0;
 
 function affixGroups(token, syn, t, vocab) {
   const memo = t.affixMemo.get(token);
@@ -189,13 +217,19 @@ export function groupsInClause(seq, flags, search, vocab) {
   const syn = search.synonyms;
   const t = tables(search);
   const found = [];
+  const covered = new Set();
+  seq.forEach((token, i) => {
+    if (!flags[i]) for (const [phrase] of t.byStart.get(token) || []) for (const j of phraseSpan(seq, i, phrase, t)) covered.add(j);
+  });
   const add = (g) => { if (!found.includes("~" + g)) found.push("~" + g); };
   seq.forEach((token, i) => {
-    if (!flags[i]) {
+    if (!flags[i] && covered.has(i)) {
+      for (const [phrase, g] of t.byStart.get(token) || []) if (phraseAt(seq, i, phrase, t)) add(g);
+    } else if (!flags[i]) {
       for (const g of own(syn.single, token) || []) add(g);
       if (token.length > syn.affixMin) for (const g of affixGroups(token, syn, t, vocab)) add(g);
       for (const [phrase, g] of t.byStart.get(token) || []) {
-        if (phrase.every((p, k) => seq[i + k] === p)) add(g);
+        if (phraseAt(seq, i, phrase, t)) add(g);
       }
     }
   });
@@ -217,7 +251,7 @@ export function phraseGroups(seq, flags, search) {
   seq.forEach((token, i) => {
     if (flags[i]) return;
     for (const [phrase, g] of t.byStart.get(token) || []) {
-      if (phrase.every((q, k) => seq[i + k] === q) && !found.includes("~" + g)) found.push("~" + g);
+      if (phraseAt(seq, i, phrase, t) && !found.includes("~" + g)) found.push("~" + g);
     }
   });
   return found;
@@ -253,6 +287,26 @@ export function compoundParts(word, search) {
   return [];
 }
 
+const PARTICLES_SORTED = [...PARTICLES].sort();
+
+/** The verb of a regular past participle, when the route uses it; as index.participle_base. */
+export function participleBase(word, search) {
+  const t = tables(search);
+  let base = "";
+  if (word.startsWith("ge") && word.length >= 6) base = word.slice(2);
+  else {
+    for (const particle of PARTICLES_SORTED) {
+      if (word.startsWith(particle + "ge") && word.length >= particle.length + 5) {
+        base = particle + word.slice(particle.length + 2);
+        break;
+      }
+    }
+  }
+  if (!base) return [];
+  const options = "dt".includes(base[base.length - 1]) ? [base, base.slice(0, -1)] : [base];
+  return options.map(stem).filter((s) => t.vocab.has(s)).slice(0, 1);
+}
+
 function clauseTerms(clause, search) {
   const t = tables(search);
   const p = search.params;
@@ -263,12 +317,14 @@ function clauseTerms(clause, search) {
     if (flags[i] || t.stop.has(word) || word.length <= 1) return;
     const s = stem(word);
     found.push([s, 1.0]);
+    const participle = participleBase(word, search);
+    for (const v of participle) found.push([v, p.part]);
     if (t.vocab.has(s) || own(search.synonyms.single, s) || !/^[a-z]+$/.test(word)) {
       content.push(s);
       return;
     }
     const agent = word.length >= 6 && word.endsWith("er") && t.vocab.has(stem(word.slice(0, -2))) ? [stem(word.slice(0, -2))] : [];
-    const parts = agent.length ? agent : word.length >= p.compoundMin ? compoundParts(word, search) : [];
+    const parts = participle.length ? participle : agent.length ? agent : word.length >= p.compoundMin ? compoundParts(word, search) : [];
     for (const part of parts) found.push([part, p.part]);
     const typos = !parts.length && s.length >= p.typoMin
       ? t.sortedVocab.filter((known) => known[0] === s[0] && distanceOne(s, known)) : [];
@@ -276,7 +332,8 @@ function clauseTerms(clause, search) {
     content.push([...parts, ...typos, s][0]);
   });
   clause.forEach((particle, i) => {
-    if (!i || !t.particles.has(particle)) return;
+    // a particle closes the clause or stands before a preposition, as index.particle_ends
+    if (!i || !t.particles.has(particle) || (i < clause.length - 1 && !t.particles.has(clause[i + 1]))) return;
     for (const word of clause.slice(0, i)) {
       const joined = stem(particle + word);
       if (t.vocab.has(joined)) found.push([joined, p.part]);
@@ -298,51 +355,70 @@ function best(pairs) {
   return [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** The weighted query of a description, as index.analyse: {terms, pairs, before}. */
+/** Two neighbouring terms as one key, in alphabetical order, as index.pair. */
+const pairKey = (a, b) => (a <= b ? a + " " + b : b + " " + a);
+
+/** The weighted query of a description, as index.analyse: {terms, pairs, before, down}. */
 export function analyse(text, search) {
   const perClause = clauses(text, tables(search).stop).map((c) => clauseTerms(c, search));
   const shiftGroup = search.params.shiftGroup;
   const failed = perClause.findIndex((c) => c.found.some(([term]) => term === shiftGroup));
+  const settled = perClause.findIndex((c) => c.found.some(([term]) => term === search.params.backGroup));
+  const last = failed >= 0 ? failed : settled;
   const content = perClause.flatMap((c) => c.content);
-  const pairs = [...new Set(content.slice(1).map((b, i) => content[i] + " " + b))].sort();
+  const pairs = [...new Set(content.slice(1).map((b, i) => pairKey(content[i], b)))].sort();
   return {
     terms: best(perClause.flatMap((c) => c.found)),
     pairs,
-    before: failed >= 0 ? best(perClause.slice(0, failed + 1).flatMap((c) => c.found)) : [],
+    before: last >= 0 ? best(perClause.slice(0, last + 1).flatMap((c) => c.found)) : [],
+    down: failed < 0 && settled >= 0,
   };
 }
 
-/** Query terms, sorted and unique, as index.query_terms. */
+/** Query terms, sorted and unique (the terms of `analyse`, without their factors). */
 export function queryTerms(text, search) {
   return analyse(text, search).terms.map(([term]) => term);
 }
 
-/** Ranked steps [{id, score, index, query}] with a positive score, best first; ties keep route order. */
+/** Sum of factor × weight; a group counts less where its own word matched too (as index._weighted). */
+function weighted(entry, found, search) {
+  const twice = new Set();
+  for (const [term] of found) {
+    if (own(entry.w, term) !== undefined) for (const g of own(search.synonyms.single, term) || []) twice.add("~" + g);
+  }
+  let total = 0;
+  for (const [term, factor] of found) {
+    const weight = own(entry.w, term) || 0;
+    total += factor * (twice.has(term) ? weight * search.params.sameWord : weight);
+  }
+  return total;
+}
+
+/** Ranked steps [{id, score, index, query}] with a positive score, best first; near-ties go to the earlier step. */
 export function rank(text, search) {
   const query = analyse(text, search);
   const bonus = search.bonus;
   const final = search.steps.map((entry) => {
-    let total = 0;
-    for (const [term, factor] of query.terms) total += factor * (own(entry.w, term) || 0);
+    let total = weighted(entry, query.terms, search);
     const together = new Set(entry.b);
     for (const pair of query.pairs) if (together.has(pair)) total += bonus;
     return total;
   });
   if (query.before.length) {
-    const done = search.steps.map((entry) => {
-      let total = 0;
-      for (const [term, factor] of query.before) total += factor * (own(entry.w, term) || 0);
-      return total;
-    });
+    const done = search.steps.map((entry) => weighted(entry, query.before, search));
+    const share = query.down ? search.params.shiftBack : search.params.shift;
     search.steps.forEach((entry, i) => {
-      if (entry.next >= 0) {
-        final[entry.next] += search.params.shift * done[i];
-        final[i] -= search.params.shift * done[i];
+      const target = query.down ? entry.back : entry.next;
+      if (target >= 0) {
+        final[target] += share * done[i];
+        final[i] -= share * done[i];
       }
     });
   }
+  const n = final.length;
+  const prior = search.params.order;
   const terms = query.terms.map(([term]) => term);
-  return search.steps.map((entry, index) => ({ id: entry.id, score: final[index], index, query: terms }))
+  return search.steps.map((entry, index) => ({ id: entry.id, score: final[index] * (1 - prior * index / n), index, query: terms }))
     .filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index);
 }
 

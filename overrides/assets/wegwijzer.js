@@ -115,10 +115,11 @@ function counter(data, number, qid) {
   return low === high ? `Vraag ${number} van ${number + low - 1}` : `Vraag ${number}`;
 }
 
+/** The never-skip rules to name with an advice: worked out by Python (data.rules_data), only looked up here. */
 function forbiddenFor(data, outcome, current) {
-  const order = data.outcomes[outcome].order;
-  const here = current && data.outcomes[current] ? data.outcomes[current].order : -1;
-  return data.rules.filter((r) => here < r.order && r.order <= order).map((r) => r.text);
+  const ahead = Object.hasOwn(data.rules.ahead, outcome) ? data.rules.ahead[outcome] : {};
+  const key = current || "";
+  return Object.hasOwn(ahead, key) ? ahead[key].map((i) => data.rules.texts[i]) : [];
 }
 
 // ---------------------------------------------------------------------------------------

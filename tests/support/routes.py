@@ -16,7 +16,8 @@ from typing import Any
 
 from generator.load import load_routes, parse_route
 from generator.model import LoadedRoute, Route
-from generator.pages.base import SiteContext
+from generator.context import SiteContext
+from generator.layout import Layout
 
 from .paths import DATA, ROUTES, STARTER
 
@@ -70,7 +71,7 @@ def starter_route() -> LoadedRoute:
 
 def context(*routes: LoadedRoute, prefix: str = "") -> SiteContext:
     """A site of `routes` (default: the handbook test route and the starter route)."""
-    return SiteContext(routes=tuple(routes) or (handbook_route(), starter_route()), prefix=prefix)
+    return SiteContext(routes=tuple(routes) or (handbook_route(), starter_route()), layout=Layout(prefix=prefix))
 
 
 _BASE: dict[str, Any] = {

@@ -113,21 +113,45 @@ def shared_site(base: Path, name: str = "site", env: Mapping[str, str] | None = 
     exclusive lock; the others wait, then reuse the finished folder (or get the same failure,
     without building again).
     """
-    key = inputs_key(env)
-    target = base / f"{name}-{key}"
-    done = base / f"{name}-{key}.done"
-    failed = base / f"{name}-{key}.failed"
+    return _shared(base, f"{name}-{inputs_key(env)}", lambda target: build_site(target, env=env))
+
+
+def shared_routes_site(base: Path, name: str, files: Mapping[str, str]) -> Path:
+    """The site of the routes `files` (file name → YAML text), built at most once per run.
+
+    For the hostile and other made-up sites: tests of one module may run on several xdist
+    workers, and each would otherwise build the same site again in its own module fixture.
+    """
+    digest = hashlib.sha256(inputs_key().encode())
+    for file_name, text in sorted(files.items()):
+        digest.update(f"{file_name}\0{text}\0".encode())
+    key = f"{name}-{digest.hexdigest()[:16]}"
+
+    def build(target: Path) -> subprocess.CompletedProcess[str]:
+        inputs = base / f"{key}.inputs"
+        shutil.rmtree(inputs, ignore_errors=True)
+        routes = routes_folder(inputs, files)
+        return build_site(target, write_config(inputs / "config", routes))
+
+    return _shared(base, key, build)
+
+
+def _shared(base: Path, key: str, build: typing.Callable[[Path], subprocess.CompletedProcess[str]]) -> Path:
+    """`base/key`, made by `build` under an exclusive lock unless a finished one is there."""
+    target = base / key
+    done = base / f"{key}.done"
+    failed = base / f"{key}.failed"
     base.mkdir(parents=True, exist_ok=True)
-    with open(base / f"{name}-{key}.lock", "w") as lock:
+    with open(base / f"{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if done.exists():
             return target
         if failed.exists():
             raise SiteBuildFailed(failed.read_text(encoding="utf-8"))
-        partial = base / f"{name}-{key}.partial"
+        partial = base / f"{key}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        result = build_site(partial, env=env)
-        if result.returncode != 0:
+        result = build(partial)
+        if result.returncode != 0 or "Traceback" in result.stderr:
             message = f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
             failed.write_text(message, encoding="utf-8")
             raise SiteBuildFailed(message)
@@ -182,7 +206,7 @@ def routes_folder(folder: Path, files: Mapping[str, str]) -> Path:
 
 
 __all__ = ["ROUTES", "SiteBuildFailed", "build_routes", "build_site", "built_hashes", "html_pages", "inputs_key",
-           "page_url", "page_urls", "routes_folder", "shared_site", "tree_hashes", "write_config"]
+           "page_url", "page_urls", "routes_folder", "shared_routes_site", "shared_site", "tree_hashes", "write_config"]
 
 
 @contextmanager

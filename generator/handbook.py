@@ -1,18 +1,19 @@
 """Shared view data for the handbook pages (steps, Wie doet wat, Documenten, Voor ouders).
 
 The templates need lookups (role by id, tier position, the steps a document appears in)
-and Dutch words for the model's enumerations. Computing those once here keeps the
+and the Dutch words for the model's enumerations (from generator/vocabulary.py). Computing those once here keeps the
 templates free of logic and lets the print version reuse the same partials: it only has
-to pass another `Links` implementation (in-document anchors instead of page URLs).
+to pass other links (generator/links.py: in-document anchors instead of page URLs).
+
+Not a page renderer: the wegwijzer's data reads it too, so it sits beside the model.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
-from ..model import (
+from .model import (
     Document,
     DocumentUse,
     Item,
@@ -27,127 +28,23 @@ from ..model import (
     Step,
     SubItem,
     Transition,
-    TransitionKind,
 )
-from ..urls import relative
-from .base import SiteContext
-
-# ---------------------------------------------------------------------------
-# Dutch words for enumeration values
-# ---------------------------------------------------------------------------
-
-RESPONSIBILITY_WORDS: dict[Responsibility, str] = {
-    Responsibility.FINAL: "eindverantwoordelijk",
-    Responsibility.RESPONSIBLE: "verantwoordelijk",
-    Responsibility.DIRECTION: "regie",
-    Responsibility.CONTACT: "contactpersoon",
-    Responsibility.TAKES_PART: "doet mee",
-    Responsibility.INFORMED: "wordt geïnformeerd",
-}
-"""How a responsibility reads in a sentence or table cell."""
-
-RESPONSIBILITY_SYMBOLS: dict[Responsibility, str] = {
-    Responsibility.FINAL: "E",
-    Responsibility.RESPONSIBLE: "V",
-    Responsibility.DIRECTION: "R",
-    Responsibility.CONTACT: "C",
-    Responsibility.TAKES_PART: "D",
-    Responsibility.INFORMED: "I",
-}
-"""One-letter codes for the roles × steps matrix; always paired with hidden full text and a legend."""
-
-LEAD_RESPONSIBILITIES = frozenset({Responsibility.FINAL, Responsibility.DIRECTION})
-"""Responsibilities that are marked as 'who leads this step'."""
-
-TRANSITION_WORDS: dict[TransitionKind, str] = {
-    TransitionKind.UP: "Opschalen",
-    TransitionKind.DOWN: "Afschalen",
-    TransitionKind.NEXT: "Vervolg",
-    TransitionKind.BACK: "Terug",
-    TransitionKind.REPEAT: "Herhalen",
-    TransitionKind.BRANCH: "Keuze",
-}
-
-PARENT_PART_WORDS: dict[ParentPart, str] = {
-    ParentPart.INFORMED: "Ouders worden geïnformeerd",
-    ParentPart.CONVERSATION: "Gesprek met ouders",
-    ParentPart.TAKES_PART: "Ouders doen mee",
-    ParentPart.CONTRIBUTES: "Ouders dragen bij",
-    ParentPart.PERMISSION: "Toestemming van ouders",
-    ParentPart.CONSENT: "Instemming van ouders",
-    ParentPart.SIGNS: "Ouders ondertekenen",
-    ParentPart.DECIDES: "Ouders beslissen",
-}
-
-PARENT_GROUPS: tuple[tuple[str, str, frozenset[ParentPart]], ...] = (
-    ("verteld", "Wat ouders te horen krijgen", frozenset({ParentPart.INFORMED})),
-    ("gevraagd", "Wat er van ouders gevraagd wordt",
-     frozenset({ParentPart.CONVERSATION, ParentPart.TAKES_PART, ParentPart.CONTRIBUTES})),
-    ("beslissen", "Waar ouders over beslissen",
-     frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})),
+from .route_index import lookup_for
+from .vocabulary import (
+    DECIDE_WORDS,
+    LEADS_STEP,
+    PARENT_CONTACT_PREFERENCE,
+    PARENT_GROUPS,
+    PARENT_GROUPS_YOU,
+    PARENT_PART_WORDS,
+    PARENTS_DECIDE,
+    RESPONSIBILITY_SYMBOLS,
+    RESPONSIBILITY_WORDS,
+    TRANSITION_WORDS,
+    either,
+    role_kind,
+    tier_class,
 )
-"""Parents' items grouped by what they mean for parents: told, asked, or deciding. A signature
-counts as deciding: by signing, parents agree (issue 12: toestemming, instemming, handtekening)."""
-
-PARENT_GROUPS_YOU: dict[str, str] = {
-    "verteld": "Wat u te horen krijgt",
-    "gevraagd": "Wat wij u vragen",
-    "beslissen": "Waar u over beslist",
-}
-"""The same groups addressed to parents themselves, for the Voor ouders page."""
-
-
-# ---------------------------------------------------------------------------
-# Links
-# ---------------------------------------------------------------------------
-
-
-class Links(Protocol):
-    """Where the partials link to. Page renderers pass `PageLinks`; a one-document print
-    version can pass `AnchorLinks` so the same partials link inside the document."""
-
-    def step(self, step_id: str) -> str: ...
-
-    def role(self, role_id: str) -> str: ...
-
-    def document(self, document_id: str) -> str: ...
-
-
-@dataclass(frozen=True)
-class PageLinks:
-    """Relative URLs from one generated page (`here`, a src_uri) to the route's pages."""
-
-    route_dir: str
-    here: str
-
-    def step(self, step_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}stappen/{step_id}.md")
-
-    def role(self, role_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}wie-doet-wat.md", f"rol-{role_id}")
-
-    def document(self, document_id: str) -> str:
-        return relative(self.here, f"{self.route_dir}documenten.md", f"doc-{document_id}")
-
-
-@dataclass(frozen=True)
-class AnchorLinks:
-    """Links inside one document: steps as '#stap-<id>', roles '#rol-<id>', documents '#doc-<id>'."""
-
-    def step(self, step_id: str) -> str:
-        return f"#stap-{step_id}"
-
-    def role(self, role_id: str) -> str:
-        return f"#rol-{role_id}"
-
-    def document(self, document_id: str) -> str:
-        return f"#doc-{document_id}"
-
-
-def page_links(loaded: LoadedRoute, context: SiteContext, here: str) -> PageLinks:
-    """Links for the page `here` of this route."""
-    return PageLinks(route_dir=context.route_dir(loaded.slug), here=here)
-
 
 # ---------------------------------------------------------------------------
 # The route, prepared for templates
@@ -177,25 +74,27 @@ class RouteView:
         self.loaded = loaded
         self.route = loaded.route
         self.slug = loaded.slug
-        self.roles = {r.id: r for r in self.route.roles}
-        self.documents = {d.id: d for d in self.route.documents}
-        self.tiers = {t.id: t for t in self.route.tiers}
-        self.steps = {s.id: s for s in self.route.steps}
-        self._tier_index = {t.id: i for i, t in enumerate(self.route.tiers, start=1)}
+        self.lookup = lookup_for(self.route)
+        self.roles = self.lookup.roles
+        self.documents = self.lookup.documents
+        self.tiers = self.lookup.tiers
+        self.steps = self.lookup.steps
 
     # words -------------------------------------------------------------
     responsibility_words = RESPONSIBILITY_WORDS
     responsibility_symbols = RESPONSIBILITY_SYMBOLS
     transition_words = TRANSITION_WORDS
     parent_part_words = PARENT_PART_WORDS
+    lead_words = either(RESPONSIBILITY_WORDS[r] for r in LEADS_STEP)
+    """'eindverantwoordelijk of regie': what the ★ next to a role means."""
 
     def tier_class(self, tier_id: str) -> str:
-        """CSS class of a tier badge: 'rw-tier rw-tier--N', N the tier's position (1–6, as in the flowchart)."""
-        return f"rw-tier rw-tier--{min(self._tier_index.get(tier_id, 1), 6)}"
+        """CSS class of a tier badge: 'rw-tier rw-tier--N', the colour the tier has in the flowchart."""
+        return f"rw-tier {tier_class(self.lookup.tier_position.get(tier_id, 0))}"
 
     def is_lead(self, part: RolePart) -> bool:
-        """Whether this role leads the step (eindverantwoordelijk or regie)."""
-        return part.responsibility in LEAD_RESPONSIBILITIES
+        """Whether this role leads the step (vocabulary.LEADS_STEP: eindverantwoordelijk or regie)."""
+        return part.responsibility in LEADS_STEP
 
     # steps -------------------------------------------------------------
     def neighbours(self, step: Step) -> tuple[Step | None, Step | None]:
@@ -207,7 +106,7 @@ class RouteView:
 
     def incoming(self, step: Step) -> list[tuple[Step, Transition]]:
         """Transitions from other steps that lead to this step."""
-        return [(s, t) for s in self.route.steps for t in s.transitions if t.to == step.id]
+        return self.lookup.incoming(step.id)
 
     def new_actions(self, step: Step) -> list[Item]:
         """Actions the step's description does not already say word for word.
@@ -356,24 +255,6 @@ def _plain(text: str) -> str:
 # Answers first: what a reader of a step needs before the full source text
 # ---------------------------------------------------------------------------
 
-TEACHER_ROLE_IDS = frozenset({"leerkracht"})
-"""Role ids that stand for the reader of a step page (the teacher): never named as 'with whom'."""
-
-FAMILY_ROLE_IDS = frozenset({"ouders", "leerling"})
-"""Role ids that stand for the parents' side: never someone parents are told to contact."""
-
-DECIDE_KINDS = frozenset({ParentPart.PERMISSION, ParentPart.CONSENT, ParentPart.SIGNS, ParentPart.DECIDES})
-"""What parents decide or sign: toestemming, instemming, handtekening, beslissen."""
-
-DECIDE_WORDS: dict[ParentPart, str] = {
-    ParentPart.PERMISSION: "Toestemming",
-    ParentPart.CONSENT: "Instemming",
-    ParentPart.SIGNS: "Handtekening",
-    ParentPart.DECIDES: "Beslissen",
-}
-"""Short labels for what parents decide, in the order a parent meets them."""
-
-
 @dataclass(frozen=True)
 class RecordItem:
     """One thing to record or sign in a step: a document use or a 'vastleggen' line."""
@@ -406,11 +287,13 @@ class ParentDecision:
 
 
 def _is_teacher(role: Role) -> bool:
-    return role.id in TEACHER_ROLE_IDS
+    """The reader of a step page: never named as 'with whom' (vocabulary.role_kind)."""
+    return role_kind(role.id, role.name) == "leerkracht"
 
 
 def _is_family(role: Role) -> bool:
-    return role.id in FAMILY_ROLE_IDS
+    """The parents' side: never someone parents are told to contact."""
+    return role_kind(role.id, role.name) in ("ouder", "leerling")
 
 
 class StepAnswers:
@@ -425,7 +308,8 @@ class StepAnswers:
 
     def teacher_tasks(self, step: Step) -> list[str]:
         """What the teacher does in this step, in the route's words (empty if not named)."""
-        return [t for p in step.roles if p.role in TEACHER_ROLE_IDS for t in p.tasks]
+        return [t for p in step.roles if p.role in self.view.roles and _is_teacher(self.view.roles[p.role])
+                for t in p.tasks]
 
     def partners(self, step: Step) -> list[RolePart]:
         """Who the teacher works with in this step: every role but the teacher, most responsible first."""
@@ -439,8 +323,7 @@ class StepAnswers:
     def parent_contact(self, step: Step) -> Role | None:
         """Parents' one contact in a step: the named contactpersoon, else who leads, else who is responsible."""
         candidates = [p for p in self.view.roles_in(step) if not _is_family(self.view.roles[p.role])]
-        for wanted in ((Responsibility.CONTACT,), (Responsibility.FINAL, Responsibility.DIRECTION),
-                       (Responsibility.RESPONSIBLE,)):
+        for wanted in PARENT_CONTACT_PREFERENCE:
             found = next((p for p in candidates if p.responsibility in wanted), None)
             if found is not None:
                 return self.view.roles[found.role]
@@ -480,7 +363,7 @@ class StepAnswers:
         """What parents decide or sign: in one step, or in the whole route (step order)."""
         steps = [step] if step is not None else self.view.route.steps
         return [ParentDecision(s, i.kind, i.text) for s in steps if s.parents
-                for i in s.parents.items if i.kind in DECIDE_KINDS]
+                for i in s.parents.items if i.kind in PARENTS_DECIDE]
 
     def decisions_by_step(self) -> list[tuple[Step, list[str]]]:
         """Per step with something to decide: the kinds, in words ('instemming', 'handtekening')."""
@@ -491,10 +374,6 @@ class StepAnswers:
                 grouped.append((step, [DECIDE_WORDS[k].lower() for k in kinds]))
         return grouped
 
-    def decide_word(self, kind: ParentPart) -> str:
-        """'Toestemming', 'Instemming', 'Handtekening' or 'Beslissen'."""
-        return DECIDE_WORDS[kind]
-
     def parent_heading(self, step: Step) -> str:
         """A step's heading for parents: the plain title the author gave, else the step's name."""
         title = step.parents.title if step.parents and step.parents.title else None
@@ -502,7 +381,7 @@ class StepAnswers:
 
     def start_step(self) -> Step:
         """Where the route begins: the step marked start, else the first."""
-        return next((s for s in self.view.route.steps if s.start), self.view.route.steps[0])
+        return next(iter(self.view.lookup.start_steps()), self.view.route.steps[0])
 
     def once(self, step: Step) -> Once:
         """A fresh record of what a step page shows, primed with the answers block's texts."""
