@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from .abbreviations import PageAbbreviations, add_abbreviations
 from .context import SiteContext
+from .css_bundle import BUNDLE, bundle_text, bundled_extra_css, local_stylesheets
 from .layout import Layout
 from .load import is_slug, load_routes, route_files
 from .nav import build_nav
@@ -112,6 +113,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         """Source paths of the pages another part writes (in a part build)."""
         self.files: Files | None = None
         self.by_src: dict[str, GeneratedPage] = {}
+        self.css_sources: list[str] = []
+        """The extra_css files served as one (generator/css_bundle.py), kept for a rebuild."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and render everything now, before the old site is touched."""
@@ -205,6 +208,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.content))
+        # One render-blocking stylesheet of ours instead of seven (generator/css_bundle.py).
+        if BUNDLE not in config.extra_css:
+            self.css_sources = local_stylesheets(config.extra_css, files)
+        if len(self.css_sources) > 1:
+            files.append(File.generated(config, BUNDLE, content=bundle_text(self.css_sources, files)))
+            config.extra_css = bundled_extra_css(config.extra_css, self.css_sources)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -521,6 +521,8 @@ function setupRoute(dataNode) {
   app.hidden = false;
   questions = new Questions(app, live, data, pageParts());
   questions.render(true);
+  // The rest of the page shows from here on (wegwijzer.css), below the first question.
+  document.querySelector("[data-rw-vragen]")?.classList.add("rw-ww--actief");
 
   const form = document.querySelector("[data-rw-form]");
   const target = document.querySelector("[data-rw-suggesties]");
