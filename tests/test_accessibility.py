@@ -57,6 +57,14 @@ _SET_SCHEME = """async scheme => {
 _BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
 
 
+def _described(violation: dict[str, Any]) -> str:
+    """One axe violation as a line of the failure message: rule, impact, help, first three nodes."""
+    nodes = violation["nodes"]
+    shown = "; ".join(f"{n['target']} ({n['summary']})" for n in nodes[:3])
+    more = f" en {len(nodes) - 3} meer" if len(nodes) > 3 else ""
+    return f"{violation['id']} [{violation['impact']}] {violation['help']}: {shown}{more}"
+
+
 @pytest.fixture(scope="session")
 def axe_walk(browser: Any) -> Iterator[Walk]:
     """One desktop page reused by every axe test of this worker (a context per page is slow)."""
@@ -77,11 +85,7 @@ def test_axe_finds_no_wcag_violations(built_site: Path, site_url: str, site_page
         page.evaluate(_SET_SCHEME, scheme)
         backgrounds.add(page.evaluate(_BACKGROUND))
         for violation in page.evaluate(_RUN_AXE, WCAG_TAGS):
-            nodes = violation["nodes"]
-            shown = "; ".join(f"{n['target']} ({n['summary']})" for n in nodes[:3])
-            more = f" en {len(nodes) - 3} meer" if len(nodes) > 3 else ""
-            problems.setdefault(f"{site_page} ({name})", []).append(
-                f"{violation['id']} [{violation['impact']}] {violation['help']}: {shown}{more}")
+            problems.setdefault(f"{site_page} ({name})", []).append(_described(violation))
     assert len(backgrounds) == len(_SCHEMES), f"{site_page}: het kleurenschema wisselde niet ({backgrounds})"
     assert not problems, "\n" + problems_by_page(problems)
 
@@ -112,10 +116,7 @@ def test_axe_on_a_phone_finds_no_violations(built_site: Path, site_url: str, sit
     page.add_script_tag(path=str(axe_script))
     problems = []
     for violation in page.evaluate(_RUN_AXE, {"tags": WCAG_TAGS, "rules": PHONE_RULES}):
-        nodes = violation["nodes"]
-        shown = "; ".join(f"{n['target']} ({n['summary']})" for n in nodes[:3])
-        more = f" en {len(nodes) - 3} meer" if len(nodes) > 3 else ""
-        problems.append(f"{violation['id']} [{violation['impact']}] {violation['help']}: {shown}{more}")
+        problems.append(_described(violation))
     assert not problems, "\n" + problems_by_page({f"{site_page} (telefoon 412 px)": problems})
 
 
