@@ -12,6 +12,11 @@ as they were. The abbreviation is wrapped together with the word it is part of
 (`TLV-aanvraag`, `SO/SBO`), but not with punctuation around it (`(OPP),`, `Leerkracht/IB:`
 gives `IB`): the underline and tooltip then sit on what they explain.
 
+The same pass gives long slash-joined words a break opportunity after each slash
+(`orthopedagogen/<wbr>psychologen`): on a 390 px phone the browser would otherwise break
+such a word mid-syllable, because Chromium has no Dutch hyphenation dictionary. `<wbr>`
+changes neither the copied text nor what a screen reader says.
+
 Scope: a route's abbreviations apply to that route's own pages only; one school's
 `afkorting: de` must not wrap every "de" of the other routes. Site-wide pages (home,
 Begrippen, Vergelijken, and any hand-written page) show text of several routes, so they
@@ -42,6 +47,12 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
                        "track", "wbr", "param"})
 
 _TOKEN = re.compile(r"\S+")
+
+SLASH_WORD_MIN = 14
+"""Slash-joined words shorter than this fit a phone line and keep their slashes bare."""
+
+_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
+"""A slash between two letters: 'leerlingen/ouders', not '1/2' or 'https://'."""
 
 
 def route_abbreviations(loaded: LoadedRoute) -> dict[str, str]:
@@ -127,8 +138,31 @@ def _word_span(token: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _wrap_text(text: str, pattern: re.Pattern[str], abbreviations: Mapping[str, str]) -> str:
-    """Raw HTML text with each word that holds an abbreviation wrapped in <abbr>."""
+def _slash_breaks(text: str) -> list[int]:
+    """Offsets just after each slash between letters in the long words of raw HTML text."""
+    found: list[int] = []
+    if "/" not in text:
+        return found
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        if len(word) < SLASH_WORD_MIN or "://" in word or word.startswith("www."):
+            continue  # short, or an address a reader may copy (and that wraps anyway)
+        found += [token.start() + m.end() for m in _SLASH.finditer(word)]
+    return found
+
+
+def _piece(text: str, start: int, end: int, breaks: list[int]) -> str:
+    """`text[start:end]` with `<wbr>` at the break offsets inside it."""
+    cuts = [start] + [b for b in breaks if start < b < end] + [end]
+    return "<wbr>".join(text[a:b] for a, b in zip(cuts, cuts[1:]))
+
+
+def _wrap_text(text: str, pattern: re.Pattern[str] | None, abbreviations: Mapping[str, str]) -> str:
+    """Raw HTML text with each word that holds an abbreviation wrapped in <abbr>, and slash
+    breaks in the text around and inside them (never inside the title attribute)."""
+    breaks = _slash_breaks(text)
+    if pattern is None:
+        return _piece(text, 0, len(text), breaks)
     out: list[str] = []
     last = 0
     for token in _TOKEN.finditer(text):
@@ -142,18 +176,21 @@ def _wrap_text(text: str, pattern: re.Pattern[str], abbreviations: Mapping[str, 
             title = "; ".join(f"{a}: {abbreviations[a]}" for a in found)
         start, end = _word_span(token.group(0), matches[0].start(1), matches[-1].end(1))
         start, end = token.start() + start, token.start() + end
-        out.append(text[last:start])
+        out.append(_piece(text, last, start, breaks))
         # The word is already-escaped HTML text (Markup); the title is escaped by format().
-        out.append(Markup('<abbr title="{}">{}</abbr>').format(title, Markup(text[start:end])))
+        out.append(Markup('<abbr title="{}">{}</abbr>').format(title, Markup(_piece(text, start, end, breaks))))
         last = end
-    out.append(text[last:])
+    out.append(_piece(text, last, len(text), breaks))
     return "".join(out)
 
 
 def add_abbreviations(html: str, abbreviations: Mapping[str, str]) -> str:
-    """`html` with abbreviations in ordinary text wrapped in <abbr title="expansion">."""
+    """`html` with abbreviations in ordinary text wrapped in <abbr title="expansion">, and
+    break opportunities in long slash-joined words."""
     pattern = _pattern(abbreviations)
-    if pattern is None or not pattern.search(html):
+    if pattern is not None and not pattern.search(html):
+        pattern = None
+    if pattern is None and not _SLASH.search(html):
         return html
     finder = _TextFinder(html)
     finder.feed(html)
@@ -163,10 +200,11 @@ def add_abbreviations(html: str, abbreviations: Mapping[str, str]) -> str:
     for start, text in finder.texts:
         if html[start:start + len(text)] != text:  # parser offsets disagree: leave the text alone
             continue
-        if not pattern.search(text):
+        marked = _wrap_text(text, pattern, abbreviations)
+        if marked == text:
             continue
         pieces.append(html[last:start])
-        pieces.append(_wrap_text(text, pattern, abbreviations))
+        pieces.append(marked)
         last = start + len(text)
     pieces.append(html[last:])
     return "".join(pieces)

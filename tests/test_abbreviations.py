@@ -109,3 +109,20 @@ def test_result_is_well_formed() -> None:
     parser = _Count()
     parser.feed(out)
     assert parser.tags.count("abbr") == 3
+
+
+def test_long_slash_words_get_a_break_after_each_slash() -> None:
+    html = '<p>Twee deskundigen (orthopedagogen/psychologen/maatschappelijk werk) en SO/SBO.</p>'
+    out = add_abbreviations(html, {})
+    assert "(orthopedagogen/<wbr>psychologen/<wbr>maatschappelijk werk)" in out
+    assert "SO/SBO" in out  # short: fits a phone line as it is
+    assert out.replace("<wbr>", "") == html
+
+
+def test_slash_breaks_stay_out_of_attributes_links_code_and_titles() -> None:
+    html = ('<p title="orthopedagogen/psychologen"><a href="/a/b">orthopedagogen/psychologen</a> '
+            '<code>orthopedagogen/psychologen</code> 12/2026 https://example.org/pad/verder</p>')
+    assert add_abbreviations(html, {}) == html
+    out = add_abbreviations("<p>Het OPP-overleg/leerlingbespreking</p>", {"OPP": "ontwikkelingsperspectief/plan"})
+    assert out == ('<p>Het <abbr title="ontwikkelingsperspectief/plan">OPP-overleg</abbr>'
+                   '/<wbr>leerlingbespreking</p>')
