@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from .abbreviations import PageAbbreviations, add_abbreviations
 from .context import SiteContext
+from .html_blocks import fill, skeleton
 from .css_bundle import BUNDLE, bundle_text, bundled_extra_css, local_stylesheets
 from .layout import Layout
 from .load import is_slug, load_routes, route_files
@@ -115,6 +116,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
         self.by_src: dict[str, GeneratedPage] = {}
         self.css_sources: list[str] = []
         """The extra_css files served as one (generator/css_bundle.py), kept for a rebuild."""
+        self.html_blocks: dict[str, tuple[str, ...]] = {}
+        """Per generated page: the HTML blocks Markdown does not see (generator/html_blocks.py)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and render everything now, before the old site is touched."""
@@ -258,10 +261,22 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 page.meta.setdefault("rw_route_dir", "")
         if self.context is not None and page.file.src_uri == self.context.layout.home:
             return fill_home(markdown, self.context, page.file.src_uri)
+        if page.file.src_uri in self.by_src:
+            bare = skeleton(markdown)
+            if bare is not None:
+                self.html_blocks[page.file.src_uri] = bare.blocks
+                return bare.markdown
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Abbreviation tooltips, after Markdown so generated and hand-written pages get them."""
+        """The generated page's HTML blocks back in place; then abbreviation tooltips, after
+        Markdown so generated and hand-written pages get them."""
+        blocks = self.html_blocks.pop(page.file.src_uri, None)
+        if blocks is not None:
+            try:
+                html = fill(html, blocks)
+            except ValueError as exc:
+                raise PluginError(f"{page.file.src_uri}: {exc}") from exc
         if self.abbreviations is None:
             return html
         return add_abbreviations(html, self.abbreviations.for_page(page.file.src_uri))
