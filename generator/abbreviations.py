@@ -6,8 +6,8 @@ HTML, every whole-word occurrence in ordinary text is wrapped in `<abbr title="â
 overrides/assets/tooltip.js shows the title as text on hover and focus (Material's
 `content.tooltips` is off: it inserts titles as HTML, and these titles are route text).
 
-The HTML is not rebuilt: the parser only reports where text nodes start, and the
-original string is spliced there, so attributes, scripts, SVG and entities stay exactly
+The HTML is not rebuilt: the scan (generator/html_scan.py) only reports where text
+nodes are, and the original string is spliced there, so attributes, scripts, SVG and entities stay exactly
 as they were. The abbreviation is wrapped together with the word it is part of
 (`TLV-aanvraag`, `SO/SBO`), but not with punctuation around it (`(OPP),`, `Leerkracht/IB:`
 gives `IB`): the underline and tooltip then sit on what they explain.
@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
-from html.parser import HTMLParser
+from collections.abc import Iterable, Iterator, Mapping
 
 from markupsafe import Markup
 
 from .context import SiteContext
+from .html_scan import tags
 from .model import LoadedRoute
 from .terms import strip_abbreviation
 
@@ -42,9 +42,6 @@ SKIP_TAGS = frozenset({
     "select", "option", "button", "h1", "h2", "h3", "h4", "h5", "h6", "template", "noscript",
 })
 """Inside these an <abbr> would be wrong (links, code, headings, SVG) or not allowed."""
-
-VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                       "track", "wbr", "param"})
 
 _TOKEN = re.compile(r"\S+")
 
@@ -94,31 +91,36 @@ def _compiled(abbreviations: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)")
 
 
-class _TextFinder(HTMLParser):
-    """Records (start offset, raw text) of every text node outside SKIP_TAGS."""
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
 
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.stack: list[str] = []
-        self.texts: list[tuple[int, str]] = []
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+def _texts(html: str) -> Iterator[tuple[int, str]]:
+    """(start offset, raw text) of every text outside SKIP_TAGS, split around character
+    references so that no abbreviation is ever matched inside '&nbsp;' or '&#39;'."""
+    stack: list[str] = []
+    last = 0
+    for tag in tags(html):
+        if tag.start > last and not SKIP_TAGS.intersection(stack):
+            yield from _between_entities(html, last, tag.start)
+        last = tag.end
+        if tag.closing:
+            if tag.name in stack:
+                while stack and stack.pop() != tag.name:
+                    pass
+        elif not tag.empty:
+            stack.append(tag.name)
+    if last < len(html) and not SKIP_TAGS.intersection(stack):
+        yield from _between_entities(html, last, len(html))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in VOID_TAGS:
-            self.stack.append(tag)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.stack:
-            while self.stack and self.stack.pop() != tag:
-                pass
-
-    def handle_data(self, data: str) -> None:
-        if self.cdata_elem is None and not SKIP_TAGS.intersection(self.stack):
-            self.texts.append((self._offset(), data))
+def _between_entities(html: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    position = start
+    for entity in _ENTITY.finditer(html, start, end):
+        if entity.start() > position:
+            yield position, html[position:entity.start()]
+        position = entity.end()
+    if end > position:
+        yield position, html[position:end]
 
 
 _JOINERS = "-_"
@@ -192,14 +194,9 @@ def add_abbreviations(html: str, abbreviations: Mapping[str, str]) -> str:
         pattern = None
     if pattern is None and not _SLASH.search(html):
         return html
-    finder = _TextFinder(html)
-    finder.feed(html)
-    finder.close()
     pieces: list[str] = []
     last = 0
-    for start, text in finder.texts:
-        if html[start:start + len(text)] != text:  # parser offsets disagree: leave the text alone
-            continue
+    for start, text in _texts(html):
         marked = _wrap_text(text, pattern, abbreviations)
         if marked == text:
             continue

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .html_scan import tags
+
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "canvas", "center", "colgroup", "dd", "details",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "group", "h1", "h2", "h3", "h4",
@@ -33,15 +35,6 @@ BLOCK_TAGS = frozenset({
 starts with one of these starts a raw HTML block there too. An inline tag at the start of a
 line (`<a>`, `<span>`, `<svg>`) starts a paragraph instead, so such lines stay Markdown."""
 
-VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "param", "source", "track", "wbr"})
-
-_TAG = re.compile(
-    r"<!--.*?-->"                                         # a comment
-    r"|<(script|style|textarea|pre)\b[^>]*>.*?</\1\s*>"   # raw text: no tags inside count
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>",        # an opening, closing or self-closing tag
-    re.DOTALL,
-)
 _START = re.compile(r"<(!--|[a-zA-Z][a-zA-Z0-9-]*)")
 
 PLACEHOLDER = "RWHTMLBLOCK{}X"
@@ -58,21 +51,18 @@ class Skeleton:
 
 def _block_end(text: str, start: int) -> int | None:
     """Where the HTML block starting at `start` ends (just after its last closing tag's line),
-    or None when its tags never balance."""
-    depth = 0
-    for match in _TAG.finditer(text, start):
-        if match.group(1) is None:  # not a raw-text element or comment
-            closing, name, selfclosing = match.group(2), match.group(3).lower(), match.group(4)
-            if closing:
-                depth -= 1
-            elif not selfclosing and name not in VOID_TAGS:
-                depth += 1
-        if depth <= 0:
-            line_end = text.find("\n", match.end())
+    or None when its tags do not nest properly or text follows its end on that line."""
+    open_tags: list[str] = []
+    for tag in tags(text, start):
+        if tag.closing:
+            if not open_tags or open_tags.pop() != tag.name:
+                return None
+        elif not tag.empty:
+            open_tags.append(tag.name)
+        if not open_tags:
+            line_end = text.find("\n", tag.end)
             line_end = len(text) if line_end < 0 else line_end + 1
-            if depth < 0 or text[match.end():line_end].strip():
-                return None  # more closing than opening tags, or text after the block's end
-            return line_end
+            return None if text[tag.end:line_end].strip() else line_end
     return None
 
 

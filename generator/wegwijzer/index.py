@@ -433,6 +433,9 @@ def particle_ends(clause: list[str], i: int) -> bool:
     return clause[i] in PARTICLES and (i == len(clause) - 1 or clause[i + 1] in PARTICLES)
 
 
+_SORTED_PARTICLES = tuple(sorted(PARTICLES))
+
+
 def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
     """'geevalueerd' → ['evaluer'], 'aangepast' → ['aanpas'], 'afgeschaald' → ['afschal']:
     the verb a (regular) past participle is made of, when the route uses that verb.
@@ -441,11 +444,13 @@ def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
     say what to do ("aanpassen", "meekijken"). The prefix ge- (after a particle: aan-ge-past)
     and a final -d or -t are taken off; irregular forms (besproken, gedacht) stay unknown.
     """
+    if "ge" not in word:  # the cheap answer for most words (called for every word of a route)
+        return []
     base = ""
     if word.startswith("ge") and len(word) >= 6:
         base = word[2:]
     else:
-        for particle in sorted(PARTICLES):
+        for particle in _SORTED_PARTICLES:
             if word.startswith(particle + "ge") and len(word) >= len(particle) + 5:
                 base = particle + word[len(particle) + 2:]
                 break
