@@ -53,9 +53,21 @@ from .vocabulary import (
 
 @dataclass(frozen=True)
 class StepUse:
-    """A document use together with the step it belongs to (for the Documenten page)."""
+    """A document use together with the step it belongs to (a role's documents)."""
 
     step: Step
+    use: DocumentUse
+
+
+@dataclass(frozen=True)
+class StepsUse:
+    """A document use together with the steps it belongs to (for the Documenten page).
+
+    Several steps share one entry when the source says exactly the same of the document in
+    each ("Niet van toepassing" in five steps of De Kempen): one line with five step links
+    reads better than five identical lines, and nothing is lost."""
+
+    steps: tuple[Step, ...]
     use: DocumentUse
 
 
@@ -157,9 +169,20 @@ class RouteView:
         return [r for r in Responsibility if r in used]
 
     # documents ---------------------------------------------------------
-    def document_uses(self, document_id: str) -> list[StepUse]:
-        """Every step that does something with this document, in step order."""
-        return [StepUse(s, u) for s in self.route.steps for u in s.documents if u.document == document_id]
+    def document_uses(self, document_id: str) -> list[StepsUse]:
+        """What each step does with this document, in step order; identical uses (every field,
+        source citation included) are one entry with all their steps."""
+        groups: list[StepsUse] = []
+        for step in self.route.steps:
+            for use in step.documents:
+                if use.document != document_id:
+                    continue
+                same = next((i for i, g in enumerate(groups) if g.use == use), None)
+                if same is None:
+                    groups.append(StepsUse((step,), use))
+                elif step not in groups[same].steps:
+                    groups[same] = StepsUse(groups[same].steps + (step,), use)
+        return groups
 
     def once(self) -> Once:
         """An empty record of what a page shows (see `Once`)."""

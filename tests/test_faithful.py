@@ -193,6 +193,19 @@ def deduplicated_actions(loaded: LoadedRoute) -> set[str]:
     return paths
 
 
+def merged_document_uses(loaded: LoadedRoute) -> set[str]:
+    """Field paths of document uses the Documenten list merges into an identical earlier use of
+    the same document (RouteView.document_uses: one entry, several steps); they count once."""
+    view = RouteView(loaded)
+    first = {id(group.use) for document in loaded.route.documents for group in view.document_uses(document.id)}
+    paths: set[str] = set()
+    for index, step in enumerate(loaded.route.steps):
+        for number, use in enumerate(step.documents):
+            if id(use) not in first:
+                paths |= {p for p, _ in statements(use, f"stappen[{index}].documenten[{number}]")}
+    return paths
+
+
 def test_all_routes_load() -> None:
     assert not _PROBLEMS, "\n".join(str(p) for p in _PROBLEMS)
     assert len(ROUTES) >= 5
@@ -214,6 +227,8 @@ def test_each_page_type_shows_its_own_fields(built_site: Path, loaded: LoadedRou
     """Each page type on its own: a field missing from that page fails, wherever else it is."""
     pages = expected_on(loaded, page_type)
     shown_once = deduplicated_actions(loaded)
+    if page_type == "documenten":
+        shown_once |= merged_document_uses(loaded)
     if page_type == "wegwijzer" and loaded.route.wegwijzer is None:
         assert not pages
         return
