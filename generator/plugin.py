@@ -29,6 +29,7 @@ from .css_bundle import BUNDLE, bundle_text, bundled_extra_css, local_stylesheet
 from .layout import Layout
 from .load import is_slug, load_routes, route_files
 from .nav import build_nav
+from .page_scripts import scripts_for
 from .pagetitle import page_meta
 from .pages import SITE_PAGES, render_site
 from .pages.base import GeneratedPage
@@ -270,16 +271,17 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The generated page's HTML blocks back in place; then abbreviation tooltips, after
-        Markdown so generated and hand-written pages get them."""
+        Markdown so generated and hand-written pages get them; then the scripts the page needs."""
         blocks = self.html_blocks.pop(page.file.src_uri, None)
         if blocks is not None:
             try:
                 html = fill(html, blocks)
             except ValueError as exc:
                 raise PluginError(f"{page.file.src_uri}: {exc}") from exc
-        if self.abbreviations is None:
-            return html
-        return add_abbreviations(html, self.abbreviations.for_page(page.file.src_uri))
+        if self.abbreviations is not None:
+            html = add_abbreviations(html, self.abbreviations.for_page(page.file.src_uri))
+        page.meta["rw_scripts"] = scripts_for(html)  # overrides/main.html loads these
+        return html
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         """Give generated pages a safe <title>: Material prints `page.title | striptags` there

@@ -7,11 +7,13 @@ and reach an existing file; a browser then clicks through the handbook.
 
 from __future__ import annotations
 
+import mimetypes
 import posixpath
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
@@ -151,3 +153,39 @@ def test_clicking_through_under_a_sub_path(page: object, subpath_url: str, recor
     response = page.request.get(f"{subpath_url}routes.json")
     assert response.status == 200 and response.json()["routes"][0]["handboek"] == f"{REAL[0].slug}/"
     assert recorder.external_requests == []  # type: ignore[attr-defined]
+
+
+def _at_public_address(page: Any, site: Path) -> None:
+    """Answer the browser's requests for BASE from the built site, so pages are read at the
+    address they were built for: Material's instant navigation only follows links into its
+    sitemap, and the sitemap holds the public address."""
+    def answer(route: Any) -> None:
+        target = _target_file(site, route.request.url)
+        if target.is_file():
+            route.fulfill(status=200, body=target.read_bytes(),
+                          content_type=mimetypes.guess_type(target.name)[0] or "application/octet-stream")
+        else:
+            route.fulfill(status=404, body=b"")
+    page.route(BASE + "**", answer)
+
+
+@pytest.mark.browser
+def test_instant_navigation_to_the_wegwijzer_brings_its_script(page: Any, subpath_site: Path, recorder: Any) -> None:
+    """A step page does not load the wegwijzer; reached by instant navigation (no new page
+    load), the wegwijzer page still gets its script (assets/page-scripts.js)."""
+    _at_public_address(page, subpath_site)
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    loaded = REAL[0]
+    page.goto(f"{BASE}{loaded.slug}/stappen/{loaded.route.steps[0].id}/")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requested if u.endswith("/checklist.js")]
+    assert not [u for u in requested if u.endswith(("/wegwijzer.js", "/wegwijzer-rank.js"))], \
+        "een stappagina laadt de wegwijzer"
+    page.evaluate("window.rwSamePage = true")
+    page.locator("a.md-nav__link[href$='/wegwijzer/']:visible").first.click()
+    page.wait_for_selector("[data-testid=vraag]")  # only wegwijzer.js shows the first question
+    assert page.url == f"{BASE}{loaded.slug}/wegwijzer/"
+    assert page.evaluate("window.rwSamePage === true"), "geen instant navigation: de pagina is opnieuw geladen"
+    assert [u for u in requested if u.endswith("/wegwijzer.js")]
+    assert not recorder.page_errors
