@@ -57,6 +57,13 @@ def test_two_halves_built_apart_merge_into_the_one_go_site(four_routes: Path, tm
     expected, got = tree_hashes(tmp_path / "in-een-keer"), tree_hashes(tmp_path / "samen")
     assert sorted(set(expected) ^ set(got)) == []
     assert [p for p in expected if expected[p] != got[p]] == []
+    # The parts are still there after a merge (copied), and `build` on one machine, which
+    # moves its own temporary parts into place, makes the same site.
+    assert tree_hashes(tmp_path / "deel-1") == halves[0]
+    with config_for_routes(four_routes) as config:
+        whole = routewijzer("build", "-f", str(config), "-d", str(tmp_path / "alles"), "--cache", str(tmp_path / "c"))
+    assert whole.returncode == 0, whole.stderr
+    assert tree_hashes(tmp_path / "alles") == expected
     index = json.loads((tmp_path / "samen" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert {d["location"].split("/")[0] for d in index["docs"]} >= {Path(n).stem for n in FOUR}
 
@@ -70,6 +77,26 @@ def test_merge_refuses_an_incomplete_set_of_parts(four_routes: Path, tmp_path: P
     assert merged.returncode == 1
     assert "De delen passen niet bij elkaar" in merged.stderr and "Traceback" not in merged.stderr
     assert not (tmp_path / "samen").exists()
+
+
+def test_a_merge_that_fails_leaves_the_site_that_was_there(tmp_path: Path) -> None:
+    from generator.search_scope import PART_MANIFEST
+    from generator.split_build import SplitBuildError, merge
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("de vorige site", encoding="utf-8")
+    parts = []
+    for number, text in enumerate(("a", "b")):
+        part = tmp_path / f"deel-{number + 1}"
+        (part / "assets").mkdir(parents=True)
+        (part / PART_MANIFEST).write_text(json.dumps({"part": number, "parts": 2, "routes": []}), encoding="utf-8")
+        (part / "assets" / "x.css").write_text(text, encoding="utf-8")  # both write it, differently
+        parts.append(part)
+    with pytest.raises(SplitBuildError, match="twee delen schreven dit bestand verschillend"):
+        merge(parts, site, move=True)
+    assert (site / "index.html").read_text(encoding="utf-8") == "de vorige site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deel-2", "site"]  # nothing half-made left
 
 
 def test_bad_route_stops_the_split_build_with_a_dutch_message(tmp_path: Path) -> None:
