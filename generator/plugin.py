@@ -29,6 +29,7 @@ from .css_bundle import BUNDLE, bundle_text, bundled_extra_css, local_stylesheet
 from .layout import Layout
 from .load import is_slug, load_routes, route_files
 from .nav import build_nav
+from .nav_cache import NavFragments
 from .page_scripts import scripts_for
 from .pagetitle import page_meta
 from .pages import SITE_PAGES, render_site
@@ -204,6 +205,11 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
     def writes_site_pages(self) -> bool:
         """Home, Vergelijken, Begrippen: in a one-go build and in part 1 of a split build."""
         return self.only is None and (self.part is None or self.part[0] == 0)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """A fresh cache of rendered sidebar entries for each build (overrides/partials/nav.html)."""
+        env.globals["rw_nav"] = NavFragments()
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Hand the generated pages to MkDocs as virtual files (nothing is written to content/)."""
