@@ -271,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     parser = build_parser()
+    if any("\0" in arg for arg in (sys.argv[1:] if argv is None else argv)):
+        # No file name can hold one; Python's file functions would stop with a ValueError.
+        print("routewijzer: een argument bevat een nul-teken (\\0). Geef gewone bestands- en mapnamen op.",
+              file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))

@@ -183,3 +183,10 @@ def test_list_and_diff_do_not_print_control_characters(tmp_path: Path, capsys: p
 def test_missing_paths_for_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["list", "/bestaat/niet"], capsys)
     assert code == 1 and "bestaat niet" in err
+
+
+def test_an_argument_with_a_nul_character_gets_a_dutch_message(capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by tests/test_fuzz_cli.py: `diff routes '\\0'` ended in "onverwachte fout (ValueError)"."""
+    assert main(["diff", "routes", "\x00"]) == 2
+    err = capsys.readouterr().err
+    assert "nul-teken" in err and "onverwachte fout" not in err and "Traceback" not in err
