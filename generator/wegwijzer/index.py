@@ -465,7 +465,8 @@ def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str]
 
     The longest head (last part) that the route knows wins, provided the modifier is a word
     too (of the route or of a synonym group), with or without a linking s/en/e: so
-    'begeleiding' is not 'bege' + 'leiding'.
+    'begeleiding' is not 'bege' + 'leiding'. The modifier counts as written or stemmed:
+    'rekenspecialist' is reken + specialist although stem('reken') is 'rek'.
     """
     for i in range(3, len(word) - 3):
         head = stem(word[i:])
@@ -473,7 +474,9 @@ def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str]
             continue
         mod = word[:i]
         options = [mod] + [mod[:-len(link)] for link in LINKS if mod.endswith(link) and len(mod) - len(link) >= 3]
-        known = [s for s in dict.fromkeys(stem(m) for m in options) if s in vocab or s in known_words]
+        # a modifier is written as a stem already ("reken-" of rekenen): stemming it again
+        # would take off a real ending ('reken' → 'rek'), so it counts as written too
+        known = [s for s in dict.fromkeys(x for m in options for x in (stem(m), m)) if s in vocab or s in known_words]
         if known:
             return [head] + [s for s in known if s in vocab][:1]
     return []
