@@ -443,6 +443,8 @@ def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
     Parents and teachers tell what has happened ("is aangepast", "heeft meegekeken"); routes
     say what to do ("aanpassen", "meekijken"). The prefix ge- (after a particle: aan-ge-past)
     and a final -d or -t are taken off; irregular forms (besproken, gedacht) stay unknown.
+    What is left is a verb stem, matched as written too: 'toegekend' → 'toeken' (toekenning),
+    which stemming once more would cut to 'toek'.
     """
     if "ge" not in word:  # the cheap answer for most words (called for every word of a route)
         return []
@@ -457,7 +459,8 @@ def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
     if not base:
         return []
     options = [base] + ([base[:-1]] if base[-1] in "dt" else [])
-    return [s for s in (stem(o) for o in options) if s in vocab][:1]
+    # what is left is a verb stem ('toeken' of toegekend): as written, or stemmed once more
+    return [s for s in dict.fromkeys(x for o in options for x in (stem(o), o)) if s in vocab][:1]
 
 
 def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str] = frozenset()) -> list[str]:

@@ -305,7 +305,8 @@ export function participleBase(word, search) {
   }
   if (!base) return [];
   const options = "dt".includes(base[base.length - 1]) ? [base, base.slice(0, -1)] : [base];
-  return options.map(stem).filter((s) => t.vocab.has(s)).slice(0, 1);
+  // the verb stem as written too ('toeken' of toegekend), as index.participle_base
+  return [...new Set(options.flatMap((o) => [stem(o), o]))].filter((s) => t.vocab.has(s)).slice(0, 1);
 }
 
 function clauseTerms(clause, search) {
