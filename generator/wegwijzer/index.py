@@ -37,7 +37,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "samenvatting": 2.0,
     "label": 1.5,
     "doel": 1.5,
-    "overgang": 1.5,
+    "overgang": 0.25,
     "uitgang": 1.0,
     "regels": 1.5,
     "acties": 1.0,
