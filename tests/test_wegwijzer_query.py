@@ -74,6 +74,9 @@ def test_compounds_split_against_the_route_vocabulary() -> None:
     parts = compound_parts("taalspecialist", vocab, load_synonyms().known)
     assert parts and parts[0] == stem("specialist")
     assert compound_parts("begeleiding", frozenset({"leid"}), frozenset()) == []
+    # a modifier is a stem as written: 'reken-' is rekenen's, although stem('reken') is 'rek'
+    assert compound_parts("rekenspecialist", frozenset({stem("rekenen"), stem("specialist")}), frozenset()) \
+        == [stem("specialist"), stem("rekenen")]
 
 
 def test_one_typo_in_a_longer_word_is_forgiven() -> None:
@@ -135,6 +138,8 @@ def test_past_participles_find_their_verb() -> None:
     assert participle_base("aangepast", vocab) == [stem("aanpassen")]
     assert participle_base("afgeschaald", vocab) == [stem("afschalen")]
     assert participle_base("gesprek", vocab) == [] and participle_base("geheel", vocab) == []
+    # the verb stem as written: toe-ge-kend is 'toeken' (toekenning), not stem('toeken') = 'toek'
+    assert participle_base("toegekend", frozenset({stem("toekenning")})) == [stem("toekenning")]
     assert (stem("aanpassen"), PART_FACTOR) in analyse("de aanpak is aangepast", vocab).terms
 
 
@@ -188,7 +193,7 @@ def test_js_analysis_and_ranking_equal_python_on_hard_inputs(loaded: LoadedRoute
     data = route_payload(loaded.slug)
     texts = [c["tekst"] for part in ("tune", "heldout") for c in devset(loaded.slug, part)]
     texts += ["constructor", "__proto__ toString", "hasOwnProperty valueOf", "geen geen geen", "niet meer nodig",
-              "lijstjes en briefjes", "taalspecialist gedragscoach", "vraagt het aan", "om mee te denken",
+              "lijstjes en briefjes", "taalspecialist gedragscoach", "rekenspecialist leesspecialisten", "is toegekend en aangevraagd", "vraagt het aan", "om mee te denken",
               "Ééntje ção naïeve", "12 34 5b", "de-het-een", "arrangemnt", "x" * 60, "maar en want, dus;"]
     js = run_node("console.log(JSON.stringify(input.texts.map((t) => ww.rank(t, input.search).map((r) => [r.id, r.score]))));",
                   {"texts": texts, "search": data["search"]})

@@ -37,7 +37,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "samenvatting": 2.0,
     "label": 1.5,
     "doel": 1.5,
-    "overgang": 1.5,
+    "overgang": 0.25,
     "uitgang": 1.0,
     "regels": 1.5,
     "acties": 1.0,
@@ -443,6 +443,8 @@ def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
     Parents and teachers tell what has happened ("is aangepast", "heeft meegekeken"); routes
     say what to do ("aanpassen", "meekijken"). The prefix ge- (after a particle: aan-ge-past)
     and a final -d or -t are taken off; irregular forms (besproken, gedacht) stay unknown.
+    What is left is a verb stem, matched as written too: 'toegekend' → 'toeken' (toekenning),
+    which stemming once more would cut to 'toek'.
     """
     if "ge" not in word:  # the cheap answer for most words (called for every word of a route)
         return []
@@ -457,7 +459,8 @@ def participle_base(word: str, vocab: frozenset[str]) -> list[str]:
     if not base:
         return []
     options = [base] + ([base[:-1]] if base[-1] in "dt" else [])
-    return [s for s in (stem(o) for o in options) if s in vocab][:1]
+    # what is left is a verb stem ('toeken' of toegekend): as written, or stemmed once more
+    return [s for s in dict.fromkeys(x for o in options for x in (stem(o), o)) if s in vocab][:1]
 
 
 def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str] = frozenset()) -> list[str]:
@@ -465,7 +468,8 @@ def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str]
 
     The longest head (last part) that the route knows wins, provided the modifier is a word
     too (of the route or of a synonym group), with or without a linking s/en/e: so
-    'begeleiding' is not 'bege' + 'leiding'.
+    'begeleiding' is not 'bege' + 'leiding'. The modifier counts as written or stemmed:
+    'rekenspecialist' is reken + specialist although stem('reken') is 'rek'.
     """
     for i in range(3, len(word) - 3):
         head = stem(word[i:])
@@ -473,7 +477,9 @@ def compound_parts(word: str, vocab: frozenset[str], known_words: frozenset[str]
             continue
         mod = word[:i]
         options = [mod] + [mod[:-len(link)] for link in LINKS if mod.endswith(link) and len(mod) - len(link) >= 3]
-        known = [s for s in dict.fromkeys(stem(m) for m in options) if s in vocab or s in known_words]
+        # a modifier is written as a stem already ("reken-" of rekenen): stemming it again
+        # would take off a real ending ('reken' → 'rek'), so it counts as written too
+        known = [s for s in dict.fromkeys(x for m in options for x in (stem(m), m)) if s in vocab or s in known_words]
         if known:
             return [head] + [s for s in known if s in vocab][:1]
     return []

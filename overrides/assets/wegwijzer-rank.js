@@ -281,7 +281,8 @@ export function compoundParts(word, search) {
     const mod = word.slice(0, i);
     const options = [mod, ...t.links.filter((l) => mod.endsWith(l) && mod.length - l.length >= 3)
       .map((l) => mod.slice(0, mod.length - l.length))];
-    const known = [...new Set(options.map(stem))].filter((s) => t.vocab.has(s) || t.known.has(s));
+    // the modifier counts as written too ("reken-" of rekenen), as index.compound_parts
+    const known = [...new Set(options.flatMap((m) => [stem(m), m]))].filter((s) => t.vocab.has(s) || t.known.has(s));
     if (known.length) return [head, ...known.filter((s) => t.vocab.has(s)).slice(0, 1)];
   }
   return [];
@@ -304,7 +305,8 @@ export function participleBase(word, search) {
   }
   if (!base) return [];
   const options = "dt".includes(base[base.length - 1]) ? [base, base.slice(0, -1)] : [base];
-  return options.map(stem).filter((s) => t.vocab.has(s)).slice(0, 1);
+  // the verb stem as written too ('toeken' of toegekend), as index.participle_base
+  return [...new Set(options.flatMap((o) => [stem(o), o]))].filter((s) => t.vocab.has(s)).slice(0, 1);
 }
 
 function clauseTerms(clause, search) {
