@@ -7,6 +7,7 @@ URLs themselves; relative URLs keep the site working under any sub-path.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def page_url(src_uri: str) -> str:
@@ -23,12 +24,15 @@ def page_url(src_uri: str) -> str:
 
 def relative(from_src: str, to_src: str, anchor: str = "") -> str:
     """Relative URL from the page built from `from_src` to the file `to_src` (plus #anchor)."""
+    return _relative(from_src, to_src) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65_536)  # pure; a route's pages link to the same few pages thousands of times
+def _relative(from_src: str, to_src: str) -> str:
     here = page_url(from_src)
     base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
     target = page_url(to_src)
     rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel

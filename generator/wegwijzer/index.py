@@ -372,14 +372,18 @@ def build_index(loaded: LoadedRoute, synonyms: Synonyms | None = None) -> RouteI
     fields = [step_fields(loaded, s) for s in route.steps]
     next_steps = successors(route)
     back_steps = fallbacks(route)
-    weights, pairs, vocab = _weigh(fields, table, syn, start)
-    first = RouteIndex(tuple(StepIndex(s.id, w, frozenset(p)) for s, w, p in zip(route.steps, weights, pairs)),
-                       next_steps, vocab, back_steps)
     joined = ["".join(words(" ".join(t for texts in f.values() for t in texts))) for f in fields]
+    items = []
     for key, texts in _route_items(route):
         name = "".join(words(key))
-        named = [i for i, text in enumerate(joined) if len(name) >= 4 and name in text]
-        if not named:
+        items.append((texts, [i for i, text in enumerate(joined) if len(name) >= 4 and name in text]))
+    first: RouteIndex | None = None  # the steps' own index, made only when an item needs ranking
+    if any(not named for _, named in items):
+        weights, pairs, vocab = _weigh(fields, table, syn, start)
+        first = RouteIndex(tuple(StepIndex(s.id, w, frozenset(p)) for s, w, p in zip(route.steps, weights, pairs)),
+                           next_steps, vocab, back_steps)
+    for texts, named in items:
+        if not named and first is not None:
             ranked = rank(first, " ".join(texts), syn)
             named = [next(i for i, s in enumerate(route.steps) if s.id == ranked[0][0])] if ranked else []
         for i in named:
