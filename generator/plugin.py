@@ -24,8 +24,8 @@ from mkdocs.structure.pages import Page
 
 from .abbreviations import PageAbbreviations, add_abbreviations
 from .context import SiteContext
-from .html_blocks import fill, skeleton
 from .css_bundle import BUNDLE, bundle_text, bundled_extra_css, local_stylesheets
+from .html_blocks import fill, skeleton
 from .layout import Layout
 from .load import is_slug, load_routes, route_files
 from .nav import build_nav

@@ -58,17 +58,17 @@ def _render_one(args: tuple[Path, Layout, frozenset[str], Path]) -> list[Problem
     return []
 
 
-def prerender(settings: SiteSettings, cache_dir: Path, jobs: int) -> None:
-    """Render every route not yet in the cache, `jobs` at a time; stop on bad routes."""
+def prerender(settings: SiteSettings, cache_dir: Path, pool: ProcessPoolExecutor) -> None:
+    """Render every route not yet in the cache in `pool` (whose processes build the parts
+    next, without starting again); stop on bad routes."""
     from .pages.printable import available_pdfs
 
     pdfs = available_pdfs(settings.docs_dir, settings.layout)
     work = [(p, settings.layout, pdfs, cache_dir) for p in route_paths(settings)
             if not (cache_dir / f"{cache_key(p.read_bytes(), p.stem, settings.layout, p.stem in pdfs)}.pickle").is_file()]
-    if not work:  # every route is cached: no worker processes to start
+    if not work:  # every route is cached
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        problems = [p for found in pool.map(_render_one, work) for p in found]
+    problems = [p for found in pool.map(_render_one, work) for p in found]
     if problems:
         raise SplitBuildError("De routes bevatten fouten; de site is niet gebouwd:\n" + "\n".join(map(str, problems)))
 
@@ -177,13 +177,15 @@ def build_all(config_file: Path, site_dir: Path, jobs: int, cache_dir: Path) -> 
     times: dict[str, float] = {}
     start = time.perf_counter()
     settings = _settings(config_file)
-    prerender(settings, cache_dir, jobs)
-    times["routes"] = time.perf_counter() - start
     work = site_dir.parent / f".{site_dir.name}-delen"
     if work.exists():
         shutil.rmtree(work)
     parts = [work / f"deel-{i + 1}" for i in range(jobs)]
+    # One pool for both steps: starting a process (and importing MkDocs and Material in it)
+    # costs about a second of CPU, paid once instead of twice per core.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        prerender(settings, cache_dir, pool)
+        times["routes"] = time.perf_counter() - start
         rss = list(pool.map(_build_part_job, [(settings.config_file, i, jobs, parts[i], cache_dir) for i in range(jobs)]))
     times["parts"] = time.perf_counter() - start - times["routes"]
     merge(parts, site_dir, move=True)
