@@ -22,17 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import markdown
+
 from .html_scan import tags
 
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "canvas", "center", "colgroup", "dd", "details",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "group", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hgroup", "hr", "html", "iframe", "legend", "li", "main", "map", "math", "menu",
-    "nav", "noscript", "object", "ol", "option", "output", "p", "pre", "progress", "script", "section",
-    "style", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "ul", "video",
-})
-"""Python-Markdown's block-level elements (`Markdown().block_level_elements`): a line that
-starts with one of these starts a raw HTML block there too. An inline tag at the start of a
+BLOCK_TAGS = frozenset(markdown.Markdown().block_level_elements)
+"""Python-Markdown's own block-level elements: a line that starts with one of these starts a
+raw HTML block there too. An inline tag at the start of a
 line (`<a>`, `<span>`, `<svg>`) starts a paragraph instead, so such lines stay Markdown."""
 
 _START = re.compile(r"<(!--|[a-zA-Z][a-zA-Z0-9-]*)")

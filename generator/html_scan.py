@@ -29,6 +29,8 @@ _TAG = re.compile(
 RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 """Elements whose content is text to the parser, never tags ('<' in a script is no tag)."""
 
+_RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in RAW_TEXT}
+
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                   "source", "track", "wbr"})
 """Elements without content or closing tag."""
@@ -59,7 +61,7 @@ def tags(html: str, start: int = 0) -> Iterator[Tag]:
         yield Tag(match.start(), match.end(), name, closing, empty)
         position = match.end()
         if name in RAW_TEXT and not closing and not empty:
-            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, position)
+            close = _RAW_TEXT_END[name].search(html, position)
             if close is None:
                 return
             yield Tag(close.start(), close.end(), name, closing=True)

@@ -181,8 +181,8 @@ def build_all(config_file: Path, site_dir: Path, jobs: int, cache_dir: Path) -> 
     if work.exists():
         shutil.rmtree(work)
     parts = [work / f"deel-{i + 1}" for i in range(jobs)]
-    # One pool for both steps: starting a process (and importing MkDocs and Material in it)
-    # costs about a second of CPU, paid once instead of twice per core.
+    # One pool for both steps: each process starts (and imports MkDocs and Material) once,
+    # not once for rendering the routes and again for building a part.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         prerender(settings, cache_dir, pool)
         times["routes"] = time.perf_counter() - start
