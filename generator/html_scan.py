@@ -18,11 +18,12 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-_ATTRIBUTES = r"""(?:\s+[^\s"'=<>/`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+ATTRIBUTES = r"""(?:\s+[^\s"'=<>/`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+"""A tag's attributes, as a pattern (generator/search_parse.py reads tags with it too)."""
 _TAG = re.compile(
     r"<!--.*?-->"                                              # comment
     r"|<![^>]*>|<\?[^>]*>"                                     # doctype, processing instruction
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(" + _ATTRIBUTES + r")\s*(/?)>",
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(" + ATTRIBUTES + r")\s*(/?)>",
     re.DOTALL,
 )
 

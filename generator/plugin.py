@@ -38,6 +38,7 @@ from .pages.home import fill_home
 from .pages.printable import available_pdfs
 from .problems import RouteProblems
 from .route_cache import rendered_route
+from .search_parse import use_fast_parser
 from .search_scope import route_dir_of, scope_search, search_base, write_part_manifest
 from .url_claims import all_claims, collisions
 
@@ -169,6 +170,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
                 config.nav = home + generated
             else:
                 config.nav = list(config.nav) + generated
+        for plugin in config.plugins.values():  # Material's search, if the site uses it
+            use_fast_parser(getattr(plugin, "search_index", None))
         return config
 
     def _load_cached(self, files: list[Path], layout: Layout, pdfs: frozenset[str]) -> tuple[list[Any], list[Any], list[GeneratedPage]]:
