@@ -9,10 +9,16 @@ link shares a first folder with the page. So overrides/partials/nav.html asks fo
 and renders an entry only when no page with that key has rendered it yet. Entries that hold
 the page (open, marked active) and entries with links into the page's own top folder are
 rendered for each page, as Material does.
+
+`entries` goes one step further: a run of neighbouring entries that are all reused is kept
+as one joined piece per (first, last, depth), so a page of route k costs the open entry and
+two lookups instead of a template loop over 150 entries (that loop was still about a tenth
+of a part build).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -32,6 +38,35 @@ class NavFragments:
         if _top_folder(getattr(page, "url", "") or "") in self._folders_of(item):
             return None
         return f"{position}|{base_url}"
+
+    def entries(self, items: Sequence[Any], page: Any, base_url: str,
+                render: Callable[[Any, str, int], Markup]) -> Markup:
+        """The top-level entries of the sidebar for `page`, in order, as Material's loop makes them
+        (`render` is Material's nav-item macro; entry n has the path "__nav_n")."""
+        out: list[str] = []
+        run: list[tuple[str, Any, str]] = []
+
+        def flush() -> None:
+            if run:
+                joined = f"{run[0][0]}..{run[-1][0]}|{base_url}"
+                if joined not in self._html:
+                    self._html[joined] = Markup("\n").join(self._one(key, item, path, render) for key, item, path in run)
+                out.append(self._html[joined])
+                run.clear()
+
+        for index, item in enumerate(items, 1):
+            path = f"__nav_{index}"
+            key = self.key(item, path, page, base_url)
+            if key is None:
+                flush()
+                out.append(_as_markup(render(item, path, 1)))
+            else:
+                run.append((key, item, path))
+        flush()
+        return Markup("\n").join(out)
+
+    def _one(self, key: str, item: Any, path: str, render: Callable[[Any, str, int], Markup]) -> Markup:
+        return self.get(key) or self.put(key, _as_markup(render(item, path, 1)))
 
     def get(self, key: str) -> Markup | None:
         return self._html.get(key)
@@ -53,6 +88,12 @@ class NavFragments:
                 stack.extend(getattr(node, "children", None) or [])
             self._folders[id(item)] = frozenset(found)
         return self._folders[id(item)]
+
+
+def _as_markup(html: Any) -> Markup:
+    """A macro's output as it would enter the page: MkDocs' templates do not autoescape, so a
+    macro returns plain text that is HTML, which the template would insert as it is."""
+    return html if isinstance(html, Markup) else Markup(html)
 
 
 def _top_folder(url: str) -> str:

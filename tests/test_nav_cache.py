@@ -41,3 +41,29 @@ def test_the_open_entry_and_entries_into_the_page_folder_are_rendered_per_page()
     # not active, but its links are relative to a folder the page shares.
     assert cache.key(ROUTE_A, "__nav_2", Page("a/wegwijzer/embed/"), "../../..") is None
     assert cache.key(ROUTE_A, "__nav_2", None, "") is None
+
+
+def test_entries_render_each_entry_once_and_keep_the_order() -> None:
+    cache = NavFragments()
+    routes = [Item(children=[Item(f"{name}/"), Item(f"{name}/stappen/1/")]) for name in "abcde"]
+    rendered: list[str] = []
+
+    def render(item: Item, path: str, level: int) -> Markup:
+        rendered.append(path)
+        return Markup(f"<li>{item.children[0].url}{path}</li>")
+
+    on_c = cache.entries(routes, Page("c/stappen/1/"), "../../..", render)
+    assert str(on_c).split("\n") == [f"<li>{n}/__nav_{i}</li>" for i, n in enumerate("abcde", 1)]
+    assert sorted(rendered) == [f"__nav_{i}" for i in range(1, 6)]
+    rendered.clear()
+    # Another page of c/ at the same depth: only c's own entry is rendered again.
+    assert cache.entries(routes, Page("c/stappen/2/"), "../../..", render) == on_c
+    assert rendered == ["__nav_3"]
+    rendered.clear()
+    # A page of e/: a, b and d come from the cache; c's entry is seen from outside c/ for the
+    # first time (rendered once, then reused), e's own is rendered for the page.
+    on_e = cache.entries(routes, Page("e/stappen/1/"), "../../..", render)
+    assert rendered == ["__nav_3", "__nav_5"] and on_e == on_c
+    rendered.clear()
+    assert cache.entries(routes, Page("d/stappen/1/"), "../../..", render) == on_c
+    assert rendered == ["__nav_4"]
