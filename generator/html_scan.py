@@ -18,14 +18,15 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-ATTRIBUTES = r"""(?:\s+[^\s"'=<>/`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+ATTRIBUTE_NAME = r"""[^\s"'=<>/`]+"""
+ATTRIBUTE_VALUE = r""""[^"]*"|'[^']*'|[^\s"'=<>`]+"""
+ATTRIBUTES = rf"""(?:\s+{ATTRIBUTE_NAME}(?:\s*=\s*(?:{ATTRIBUTE_VALUE}))?)*"""
 """A tag's attributes, as a pattern (generator/search_parse.py reads tags with it too)."""
-_TAG = re.compile(
-    r"<!--.*?-->"                                              # comment
-    r"|<![^>]*>|<\?[^>]*>"                                     # doctype, processing instruction
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(" + ATTRIBUTES + r")\s*(/?)>",
-    re.DOTALL,
-)
+OTHER_MARKUP = r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
+"""Comments, doctypes and processing instructions: markup that is no element."""
+ELEMENT_TAG = r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(" + ATTRIBUTES + r")\s*(/?)>"
+"""A start or end tag: groups '/', name, attributes, '/' of a self-closing tag."""
+_TAG = re.compile(OTHER_MARKUP + "|" + ELEMENT_TAG, re.DOTALL)
 
 RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 """Elements whose content is text to the parser, never tags ('<' in a script is no tag)."""

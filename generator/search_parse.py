@@ -23,18 +23,18 @@ from html import escape, unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from .html_scan import ATTRIBUTES, VOID
+from .html_scan import ATTRIBUTE_NAME, ATTRIBUTE_VALUE, ELEMENT_TAG, OTHER_MARKUP, VOID
 
 MATERIAL_SEARCH = "material.plugins.search.plugin"
 
 _TOKEN = re.compile(
-    r"([^<]+)"                                               # 1 text
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(" + ATTRIBUTES + r")\s*(/?)>"  # 2 closing, 3 name, 4 attributes, 5 '/'
-    r"|(<!--.*?-->|<![^>]*>|<\?[^>]*>)"                      # 6 comment, doctype, processing instruction
-    r"|(<)",                                                 # 7 a '<' that starts nothing we know
+    r"([^<]+)"                   # 1 text
+    "|" + ELEMENT_TAG +          # 2 closing, 3 name, 4 attributes, 5 '/'
+    "|(" + OTHER_MARKUP + ")"    # 6 comment, doctype, processing instruction
+    r"|(<)",                     # 7 a '<' that starts nothing we know
     re.DOTALL,
 )
-_ATTRIBUTE = re.compile(r"""([^\s"'=<>/`]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_ATTRIBUTE = re.compile(rf"({ATTRIBUTE_NAME})(?:\s*=\s*({ATTRIBUTE_VALUE}))?")
 _RAW_END = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 """HTMLParser's raw-text elements (CDATA_CONTENT_ELEMENTS) and where their content ends."""
 
@@ -123,10 +123,9 @@ class Sections:
             if tag != "h1" and not self.data:
                 self.section = self._new_section(self.element("hx"), depth)
             first = not self.data
-            self.section = self.section_class(el, depth)
+            self.section = self._new_section(el, depth)
             if not first:
                 self.section.id = attrs["id"]
-            self.data.append(self.section)
         if self.section is None:
             self.section = self._new_section(self.element("hx"))
         if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
@@ -233,9 +232,10 @@ def sections(html: str, material: Any) -> list[Any]:
 
     `material` is Material's search plugin module (its Parser, Element and Section classes).
     """
-    fast = Sections(material.Element, material.Section)
-    if _SAME_RULES and fast.feed(html):
-        return fast.data
+    if _SAME_RULES:
+        fast = Sections(material.Element, material.Section)
+        if fast.feed(html):
+            return fast.data
     parser = material.Parser()
     parser.feed(html)
     parser.close()
